@@ -1,0 +1,5 @@
+"""`python -m shopper`."""
+
+from shopper.cli.app import main
+
+main()

@@ -1,0 +1,33 @@
+"""The `shopper` console script: registers the commands; each command module stays light to import."""
+
+from __future__ import annotations
+
+import typer
+
+from shopper.cli import find_cmd, inspect_cmd, profile_cmd, shops_cmd
+from shopper.cli.common import VersionOption
+
+app = typer.Typer(
+    name="shopper",
+    help="A personal shopping assistant: searches your shops, ranks offers with reasons, asks before it buys.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+
+
+@app.callback()
+def _root(version: VersionOption = False) -> None:
+    """A personal shopping assistant: searches your shops, ranks offers with reasons, asks before it buys."""
+
+
+app.command("find")(find_cmd.find)
+app.command("inspect")(inspect_cmd.inspect)
+app.add_typer(profile_cmd.app, name="profile")
+app.add_typer(shops_cmd.app, name="shops")
+
+
+def main() -> None:
+    """Entry point of the console script and of `python -m shopper`."""
+    app()

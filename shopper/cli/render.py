@@ -1,0 +1,224 @@
+"""All terminal rendering (rich). Scraped text is escaped here before it reaches the terminal."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Any
+
+from rich.console import Console
+from rich.markup import escape
+from rich.panel import Panel
+from rich.table import Table
+
+if TYPE_CHECKING:
+    from shopper.inspect import InspectResult
+    from shopper.models import FindResult, Money, Query
+
+# C0/C1 controls (ESC starts terminal escape sequences), bidi overrides and zero-width marks:
+# scraped text could use them to rewrite the screen or disguise itself.
+_UNSAFE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
+_SPACE = re.compile(r"\s+")
+
+
+def clean(text: object) -> str:
+    """Untrusted text made safe for the terminal: control characters removed, rich markup escaped."""
+    return escape(_UNSAFE.sub("", str(text)))
+
+
+def one_line(text: object, limit: int = 300) -> str:
+    """Collapse whitespace and drop control characters; cut long text with an ellipsis."""
+    flat = _SPACE.sub(" ", _UNSAFE.sub("", str(text))).strip()
+    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
+
+
+def console() -> Console:
+    """The stdout console."""
+    return Console(highlight=False, soft_wrap=False)
+
+
+def error_console() -> Console:
+    """The stderr console (progress, warnings, errors)."""
+    return Console(stderr=True, highlight=False)
+
+
+def money(value: Money | None) -> str:
+    """Money as '1,299.00 EUR', or '?' when unknown."""
+    if value is None:
+        return "?"
+    return f"{value.amount:,.2f} {value.currency}"
+
+
+def inspect_panel(result: InspectResult) -> Panel:
+    """One panel per inspected page."""
+    offer = result.offer
+    table = Table.grid(padding=(0, 2))
+    table.add_column(style="bold cyan", no_wrap=True)
+    table.add_column()
+    if offer is None:
+        table.add_row("found", "no product data on this page")
+    else:
+        rows: list[tuple[str, Any]] = [
+            ("title", offer.title),
+            ("price", money(offer.price)),
+            ("was", money(offer.list_price) if offer.list_price else None),
+            ("availability", offer.availability or "unknown"),
+            ("brand", offer.brand),
+            ("sku", offer.sku),
+            ("gtin", offer.gtin),
+            ("mpn", offer.mpn),
+            ("shipping", money(offer.shipping) if offer.shipping else None),
+            ("rating", f"{offer.rating} ({offer.rating_count or '?'} reviews)" if offer.rating else None),
+            ("from", offer.source),
+        ]
+        for label, value in rows:
+            if value not in (None, ""):
+                table.add_row(label, clean(one_line(value)))
+        if offer.variants:
+            table.add_row("variants", clean(_variants_summary(offer)))
+    for note in result.notes:
+        table.add_row("note", f"[yellow]{clean(one_line(note))}[/]")
+    title = clean(one_line(result.url or result.source, 100))
+    return Panel(table, title=title, title_align="left", border_style="blue")
+
+
+def _variants_summary(offer: Any) -> str:
+    parts = []
+    for variant in offer.variants[:12]:
+        label = " / ".join(variant.options.values()) or variant.title or variant.sku or "?"
+        stock = "" if variant.availability in (None, "InStock") else f" ({variant.availability})"
+        price = f" {money(variant.price)}" if variant.price else ""
+        parts.append(f"{one_line(label, 40)}{price}{stock}")
+    more = f" … +{len(offer.variants) - 12} more" if len(offer.variants) > 12 else ""
+    return "; ".join(parts) + more
+
+
+def query_line(query: Query) -> str:
+    """The parsed request in one line, so the user sees what was understood."""
+    bits = [f"intent={query.intent}"]
+    if query.terms:
+        bits.append("terms=" + " ".join(query.terms))
+    if query.brands:
+        bits.append("brand=" + ",".join(query.brands))
+    if query.model_numbers:
+        bits.append("model=" + ",".join(query.model_numbers))
+    if query.size:
+        bits.append(f"size={query.size}")
+    if query.colours:
+        bits.append("colour=" + ",".join(query.colours))
+    if query.max_price:
+        bits.append(f"max={money(query.max_price)}")
+    if query.min_price:
+        bits.append(f"min={money(query.min_price)}")
+    if query.must:
+        bits.append("must=" + ",".join(query.must))
+    if query.must_not:
+        bits.append("not=" + ",".join(query.must_not + [f"brand {b}" for b in query.exclude_brands]))
+    elif query.exclude_brands:
+        bits.append("not=" + ",".join(f"brand {b}" for b in query.exclude_brands))
+    return clean(one_line("  ".join(bits), 400))
+
+
+def find_table(result: FindResult, limit: int) -> Table:
+    """The ranked offers as a table; the answer's rows highlighted."""
+    table = Table(show_lines=False, header_style="bold", expand=False)
+    for name, kwargs in (
+        ("#", {"justify": "right", "no_wrap": True}),
+        ("product", {"max_width": 46}),
+        ("shop", {"no_wrap": True, "max_width": 18}),
+        ("price", {"justify": "right", "no_wrap": True}),
+        ("landed", {"justify": "right", "no_wrap": True}),
+        ("stock / size", {"max_width": 18}),
+        ("why", {"max_width": 48}),
+    ):
+        table.add_column(name, **kwargs)
+    answer = set(result.answer)
+    for index, ranked in enumerate(result.offers[:limit], start=1):
+        offer = ranked.offer
+        stock = offer.availability or "unknown"
+        if ranked.matched_variant is not None and ranked.matched_variant.options:
+            stock += " · " + "/".join(ranked.matched_variant.options.values())
+        if offer.stale:
+            stock += " · stale"
+        product = clean(one_line(offer.title, 120))
+        if ranked.group:
+            product += f"\n[dim]{clean(ranked.group)}[/]"
+        marked = offer.url in answer
+        table.add_row(
+            ("★ " if marked else "") + str(index),
+            product,
+            clean(one_line(offer.shop, 40)),
+            money(offer.price),
+            money(ranked.landed),
+            clean(stock),
+            clean("; ".join(ranked.reasons[:6])),
+            style="bold green" if marked else None,
+        )
+    return table
+
+
+def answer_text(result: FindResult, answer: list[Any]) -> str:
+    """The answer in words: 'this product: cheapest at A, also at B and C'."""
+    intent = result.query.intent
+    lead = answer[0]
+    head = f"[bold green]answer:[/] {clean(one_line(lead.offer.title, 90))}"
+    if intent == "cheapest":
+        head = "[bold green]cheapest:[/] " + ", ".join(
+            f"{clean(one_line(r.offer.title, 60))} at {clean(r.offer.shop)} ({money(r.offer.price)})" for r in answer
+        )
+        return head
+    if intent == "all":
+        shops = sorted({r.offer.shop for r in answer})
+        return f"[bold green]{len(answer)} matching offer(s)[/] at {clean(', '.join(shops))}"
+    others = [r for r in answer[1:]]
+    line = f"{head} — {money(lead.offer.price)} at {clean(lead.offer.shop)}"
+    if others:
+        line += "; also at " + ", ".join(f"{clean(r.offer.shop)} ({money(r.offer.price)})" for r in others)
+    return line
+
+
+def profile_panel(profile: Any) -> Panel:
+    """A profile, readable."""
+    table = Table.grid(padding=(0, 2))
+    table.add_column(style="bold cyan", no_wrap=True)
+    table.add_column()
+    budget = profile.budget
+    rows = [
+        ("name", profile.name),
+        ("file", profile.source_path or "(built-in default)"),
+        ("currency", profile.currency),
+        ("country", profile.country),
+        ("languages", ", ".join(profile.languages)),
+        ("budget", f"max {budget.max_per_item} per item" if budget.max_per_item else None),
+        ("monthly", budget.monthly),
+        ("sizes", ", ".join(f"{k} {v}" for k, v in profile.sizes.items())),
+        ("likes", ", ".join(profile.brands_liked)),
+        ("avoids", ", ".join(profile.brands_avoided + profile.shops_avoided)),
+        ("colours", ", ".join(profile.colours_liked)),
+        ("shops", ", ".join(s.name for s in profile.shops) or "none: the demo shops are used"),
+    ]
+    for label, value in rows:
+        if value not in (None, ""):
+            table.add_row(label, clean(one_line(value)))
+    return Panel(table, title=clean(profile.name), title_align="left", border_style="blue")
+
+
+def shop_check_table(rows: list[Any]) -> Table:
+    """`shops check` results."""
+    table = Table(header_style="bold")
+    for name in ("shop", "reachable", "robots", "platform", "search", "catalogue", "note"):
+        table.add_column(name)
+
+    def mark(value: bool | None) -> str:
+        return "?" if value is None else ("[green]yes[/]" if value else "[red]no[/]")
+
+    for row in rows:
+        table.add_row(
+            clean(row.name),
+            mark(row.reachable),
+            clean(row.robots),
+            clean(row.platform or "?"),
+            mark(row.search_works),
+            str(row.catalogue_size) if row.catalogue_size is not None else "?",
+            clean(one_line(row.note, 60)),
+        )
+    return table

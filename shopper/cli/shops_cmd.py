@@ -1,0 +1,85 @@
+"""`shopper shops add|check|list|sync`."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+import typer
+
+from shopper.cli.common import VersionOption, handle_errors
+
+app = typer.Typer(help="Add, check and sync the shops in a profile.", no_args_is_help=True)
+ProfileOption = Annotated[str | None, typer.Option("--profile", "-p", help="Profile name or path.")]
+
+
+@app.command("add")
+@handle_errors
+def add(
+    url: Annotated[str, typer.Argument(help="The shop's home page, http(s).")],
+    profile: ProfileOption = None,
+    name: Annotated[str | None, typer.Option("--name", help="What to call the shop.")] = None,
+    version: VersionOption = False,
+) -> None:
+    """Detect the shop's platform and search, and save it in the profile."""
+    import asyncio
+
+    from shopper.cli import render
+    from shopper.shops.manage import add_shop
+
+    shop, detection, path = asyncio.run(add_shop(url, profile, name=name))
+    out = render.console()
+    out.print(
+        f"added [bold]{render.clean(shop.name)}[/] ({render.clean(detection.platform or '?')}"
+        f"{', search ' + render.clean(detection.search_url) if detection.search_url else ''}) to {path}"
+    )
+    for note in detection.notes:
+        render.error_console().print(f"[yellow]note:[/] {render.clean(note)}")
+
+
+@app.command("check")
+@handle_errors
+def check(profile: ProfileOption = None, version: VersionOption = False) -> None:
+    """For each shop: reachable, robots, platform, search works, catalogue size."""
+    import asyncio
+
+    from shopper.cli import render
+    from shopper.profiles import load_profile
+    from shopper.shops.manage import check_shops
+
+    rows = asyncio.run(check_shops(load_profile(profile)))
+    render.console().print(render.shop_check_table(rows))
+
+
+@app.command("list")
+@handle_errors
+def list_shops(profile: ProfileOption = None, version: VersionOption = False) -> None:
+    """The shops find would search."""
+    from shopper.cli import render
+    from shopper.pipeline import shops_for
+    from shopper.profiles import load_profile
+
+    shops, demo = shops_for(load_profile(profile))
+    out = render.console()
+    if demo:
+        out.print("[magenta]no shops in the profile: the demo shops are used[/]")
+    for shop in shops:
+        out.print(f"{render.clean(shop.name)}  [dim]{render.clean(shop.url)}  {shop.platform}[/]")
+
+
+@app.command("sync")
+@handle_errors
+def sync(profile: ProfileOption = None, version: VersionOption = False) -> None:
+    """Refresh the local catalogue mirror of every shop whose whole catalogue can be listed."""
+    import asyncio
+
+    from shopper.cli import render
+    from shopper.profiles import load_profile
+    from shopper.shops.manage import sync_shops
+
+    results: list[Any] = asyncio.run(sync_shops(load_profile(profile)))
+    out = render.console()
+    for shop, count, error in results:
+        if error:
+            out.print(f"[red]✗[/] {render.clean(shop)}: {render.clean(render.one_line(error))}")
+        else:
+            out.print(f"[green]✓[/] {render.clean(shop)}: {count} product(s) mirrored")

@@ -1,0 +1,45 @@
+"""The one exception tree; the CLI maps each class to a red one-line message and an exit code."""
+
+from __future__ import annotations
+
+
+class ShopperError(Exception):
+    """Base of every expected failure; its message is shown to the user as one line."""
+
+    exit_code = 1
+
+
+class UsageError(ShopperError):
+    """The user asked for something malformed (bad flag value, empty request)."""
+
+    exit_code = 2
+
+
+class ProfileError(ShopperError):
+    """A profile file is missing or invalid; the message names file, line and field."""
+
+    exit_code = 2
+
+
+class SourceError(ShopperError):
+    """A page or file given to inspect could not be read."""
+
+    exit_code = 3
+
+
+class FetchError(ShopperError):
+    """A URL could not be fetched (network, robots, size cap, scheme); usually kept as a warning."""
+
+    exit_code = 4
+
+
+class ShopError(ShopperError):
+    """A shop could not be added, detected or searched."""
+
+    exit_code = 4
+
+
+class StoreError(ShopperError):
+    """The local database could not be opened or migrated."""
+
+    exit_code = 5

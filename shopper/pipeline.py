@@ -1,0 +1,166 @@
+"""find(): understand the request, search every shop at once, group, rank and choose the answer."""
+
+from __future__ import annotations
+
+import asyncio
+import sqlite3
+from collections.abc import AsyncIterator
+from datetime import UTC, datetime, timedelta
+
+from shopper.events import Event, ShopFailed, ShopFinished, ShopStarted, Stage
+from shopper.models import FindResult, Offer, Profile, Query, ShopConfig
+
+SHOP_DEADLINE = 25.0  # seconds one shop may take before it is left out with a warning
+RECHECK_TOP = 8  # mirror offers re-checked live before they are shown
+
+
+def shops_for(profile: Profile) -> tuple[list[ShopConfig], bool]:
+    """The profile's shops minus avoided ones; the demo shops when it names none."""
+    if profile.shops:
+        avoided = {s.lower() for s in profile.shops_avoided}
+        return [s.model_copy() for s in profile.shops if s.name.lower() not in avoided], False
+    from shopper.demo import ensure_demo_shops
+
+    return ensure_demo_shops(), True
+
+
+async def find_events(
+    request: str,
+    profile: Profile,
+    *,
+    query: Query | None = None,
+    conn: sqlite3.Connection | None = None,
+    use_mirror: bool = True,
+    deadline: float = SHOP_DEADLINE,
+    fetch_settings: object | None = None,
+) -> AsyncIterator[Event | FindResult]:
+    """Yield progress events as shops answer, then the FindResult last."""
+    from shopper.group import group_offers
+    from shopper.rank import choose_answer, rank
+    from shopper.shops.fetch import Fetcher, FetchSettings
+    from shopper.shops.search import SearchContext, search_shop
+
+    if query is None:
+        from shopper.understand.offline import parse_request
+
+        query = parse_request(request, profile)
+    shops, demo = shops_for(profile)
+    result = FindResult(request=request, query=query, demo=demo, profile=profile.name)
+    if not shops:
+        result.warnings.append("no shops to search: add one with `shopper shops add URL`")
+        yield result
+        return
+    settings = fetch_settings if isinstance(fetch_settings, FetchSettings) else _default_settings()
+    offers: list[Offer] = []
+    how: dict[str, str] = {}
+    async with Fetcher(settings) as fetcher:
+        ctx = SearchContext(fetcher=fetcher, conn=conn, query=query, use_mirror=use_mirror)
+        tasks = {asyncio.create_task(asyncio.wait_for(search_shop(ctx, s), deadline)): s for s in shops}
+        for shop in shops:
+            yield ShopStarted(shop=shop.name)
+        pending = set(tasks)
+        while pending:
+            done, pending = await asyncio.wait(pending, return_when=asyncio.FIRST_COMPLETED)
+            for task in done:
+                shop = tasks[task]
+                event = _outcome_event(task, shop, deadline, result)
+                if isinstance(event, ShopFinished):
+                    outcome = task.result()
+                    offers.extend(outcome.offers)
+                    how[shop.name] = outcome.how
+                yield event
+        yield Stage(message="ranking")
+        ranked, excluded = rank(offers, query, profile)
+        stale = [r.offer for r in ranked[:RECHECK_TOP] if _needs_recheck(r.offer, how)]
+        if stale:
+            yield Stage(message=f"re-checking {len(stale)} offer(s) live")
+            await _recheck(ctx, shops, stale, result)
+            ranked, excluded = rank(offers, query, profile)
+        result.warnings.extend(fetcher.warnings)
+    groups = group_offers([r.offer for r in ranked])
+    for item, group in zip(ranked, groups, strict=True):
+        item.group = group
+    result.offers = ranked
+    result.excluded = excluded
+    result.answer = choose_answer(ranked, query)
+    if conn is not None:
+        _remember(conn, result)
+    yield result
+
+
+def _default_settings() -> object:
+    from shopper.config import cache_dir
+    from shopper.shops.fetch import FetchSettings
+
+    return FetchSettings(cache_path=cache_dir() / "http.sqlite")
+
+
+def _outcome_event(task: asyncio.Task[object], shop: ShopConfig, deadline: float, result: FindResult) -> Event:
+    from shopper.errors import ShopperError
+
+    exc = task.exception()
+    if exc is None:
+        outcome = task.result()
+        return ShopFinished(
+            shop=shop.name,
+            offers=len(outcome.offers),  # type: ignore[attr-defined]
+            seconds=round(outcome.seconds, 3),  # type: ignore[attr-defined]
+            how=outcome.how,  # type: ignore[attr-defined]
+        )
+    if isinstance(exc, TimeoutError):
+        message = f"{shop.name}: no answer within {deadline:g} s; left out"
+    elif isinstance(exc, ShopperError):
+        message = str(exc)
+    else:
+        # A misbehaving shop must not end the run: its failure is reported and the others go on.
+        message = f"{shop.name}: {type(exc).__name__}: {exc}"
+    result.warnings.append(message)
+    return ShopFailed(shop=shop.name, error=message)
+
+
+def _needs_recheck(offer: Offer, how: dict[str, str]) -> bool:
+    from shopper.shops.search import RECHECK_AFTER
+
+    if how.get(offer.shop) != "mirror":
+        return False
+    if offer.fetched_at is None:
+        return True
+    fetched = offer.fetched_at if offer.fetched_at.tzinfo else offer.fetched_at.replace(tzinfo=UTC)
+    return datetime.now(UTC) - fetched > timedelta(seconds=RECHECK_AFTER)
+
+
+async def _recheck(ctx: object, shops: list[ShopConfig], offers: list[Offer], result: FindResult) -> None:
+    from shopper.shops.search import SearchContext, merge_live, resolve_adapter
+
+    assert isinstance(ctx, SearchContext)
+    by_name = {s.name: s for s in shops}
+
+    async def one(offer: Offer) -> None:
+        shop = by_name[offer.shop]
+        adapter = await resolve_adapter(ctx, shop)
+        fresh = await adapter.product(ctx.fetcher, shop, offer.url)
+        if fresh is None:
+            offer.stale = True
+            result.warnings.append(f"{shop.name}: could not re-check {offer.url}; its price may be stale")
+        else:
+            merge_live(offer, fresh)
+
+    await asyncio.gather(*(one(o) for o in offers), return_exceptions=True)
+
+
+def _remember(conn: sqlite3.Connection, result: FindResult) -> None:
+    with conn:
+        conn.execute(
+            "INSERT INTO last_results (created_at, request, json) VALUES (?, ?, ?)",
+            (datetime.now(UTC).isoformat(), result.request, result.model_dump_json()),
+        )
+
+
+async def find(request: str, profile: Profile, **kwargs: object) -> FindResult:
+    """The whole flow without progress events."""
+    final: FindResult | None = None
+    async for item in find_events(request, profile, **kwargs):  # type: ignore[arg-type]
+        if isinstance(item, FindResult):
+            final = item
+    assert final is not None
+    return final

@@ -1,0 +1,84 @@
+"""The small Protocol every shop adapter implements, and the registry built-ins and plugins share."""
+
+from __future__ import annotations
+
+from importlib.metadata import entry_points
+from typing import TYPE_CHECKING, Protocol, runtime_checkable
+
+from shopper.errors import ShopError
+
+if TYPE_CHECKING:
+    from shopper.models import Offer, ShopConfig
+    from shopper.shops.fetch import Fetcher
+
+ENTRY_POINT_GROUP = "shopper.adapters"
+
+
+@runtime_checkable
+class ShopAdapter(Protocol):
+    """How shopper talks to one kind of shop."""
+
+    platform: str
+    # True when catalogue() can list every product (a mirror can be kept).
+    listable: bool
+
+    async def search(self, fetcher: Fetcher, shop: ShopConfig, terms: str, *, limit: int = 40) -> list[Offer]:
+        """The shop's own search for `terms`: offers as the listing shows them."""
+        ...
+
+    async def product(self, fetcher: Fetcher, shop: ShopConfig, url: str) -> Offer | None:
+        """One product read live (price, stock, variants); None when it cannot be read."""
+        ...
+
+    async def catalogue(self, fetcher: Fetcher, shop: ShopConfig, *, max_items: int = 25_000) -> list[Offer] | None:
+        """Every product the shop lists, or None when this shop's catalogue cannot be listed."""
+        ...
+
+
+_REGISTRY: dict[str, ShopAdapter] = {}
+plugin_errors: list[str] = []
+_plugins_loaded = False
+
+
+def register(adapter: ShopAdapter) -> ShopAdapter:
+    """Add an adapter under its platform name (a later registration replaces an earlier one)."""
+    if not isinstance(adapter, ShopAdapter):
+        raise TypeError(f"{adapter!r} does not implement ShopAdapter")
+    _REGISTRY[adapter.platform] = adapter
+    return adapter
+
+
+def _load_plugins() -> None:
+    global _plugins_loaded
+    if _plugins_loaded:
+        return
+    _plugins_loaded = True
+    # Built-ins register through the same entry point group a plugin uses: loading the module registers.
+    for ep in entry_points(group=ENTRY_POINT_GROUP):
+        try:
+            ep.load()
+        except Exception as exc:  # a broken plugin must not take the built-ins down with it
+            plugin_errors.append(f"adapter plugin {ep.name!r} failed to load: {exc}")
+
+
+def get_adapter(platform: str) -> ShopAdapter:
+    """The adapter registered for `platform`."""
+    _load_builtins()
+    _load_plugins()
+    try:
+        return _REGISTRY[platform]
+    except KeyError:
+        known = ", ".join(sorted(_REGISTRY))
+        raise ShopError(f"no adapter for platform {platform!r} (known: {known})") from None
+
+
+def platforms() -> list[str]:
+    """Registered platform names."""
+    _load_builtins()
+    _load_plugins()
+    return sorted(_REGISTRY)
+
+
+def _load_builtins() -> None:
+    # A source checkout that was never installed has no entry points; the built-ins still register.
+    from shopper.shops.adapters import html, shopify, woocommerce  # noqa: F401

@@ -1,0 +1,85 @@
+"""Shopify storefronts: predictive search, product .js, and products.json for the catalogue mirror."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+from urllib.parse import urlsplit, urlunsplit
+
+from shopper.shops.adapters.base import register
+from shopper.shops.urls import join
+
+if TYPE_CHECKING:
+    from shopper.models import Offer, ShopConfig
+    from shopper.shops.fetch import Fetcher
+
+PAGE_SIZE = 250
+MAX_PAGES = 100  # Shopify refuses page*limit over 25,000
+
+
+def _offers(raws: list[Any], shop: ShopConfig) -> list[Offer]:
+    from shopper.normalize import normalize
+
+    out = []
+    for raw in raws:
+        offer = normalize(raw, shop=shop.name, currency_hint=shop.currency)
+        if offer is not None:
+            out.append(offer)
+    return out
+
+
+class ShopifyAdapter:
+    """Shopify's public storefront JSON (no auth)."""
+
+    platform = "shopify"
+    listable = True
+
+    async def search(self, fetcher: Fetcher, shop: ShopConfig, terms: str, *, limit: int = 40) -> list[Offer]:
+        """Predictive search (at most 10 results); the HTML search page when suggest is disabled."""
+        from shopper.extract.shopify import parse_suggest
+
+        data = await fetcher.get_json(
+            join(shop.url, "/search/suggest.json"),
+            params={"q": terms, "resources[type]": "product", "resources[limit]": "10"},
+        )
+        if isinstance(data, dict):
+            return _offers(parse_suggest(data, shop.url, currency=shop.currency), shop)[:limit]
+        from shopper.shops.adapters.html import search_listing
+
+        return await search_listing(fetcher, shop, join(shop.url, "/search?q={query}"), terms, limit=limit)
+
+    async def product(self, fetcher: Fetcher, shop: ShopConfig, url: str) -> Offer | None:
+        """The product's .js view: per-variant price and stock in minor units."""
+        from shopper.extract.shopify import parse_product_js
+
+        parts = urlsplit(url)
+        path = parts.path.rstrip("/")
+        if "/products/" not in path:
+            return None
+        js_url = urlunsplit((parts.scheme, parts.netloc, path + ".js", "", ""))
+        data = await fetcher.get_json(js_url)
+        if not isinstance(data, dict):
+            return None
+        offers = _offers([parse_product_js(data, shop.url, currency=shop.currency)], shop)
+        return offers[0] if offers else None
+
+    async def catalogue(self, fetcher: Fetcher, shop: ShopConfig, *, max_items: int = 25_000) -> list[Offer] | None:
+        """Every product through /products.json, 250 a page."""
+        from shopper.extract.shopify import parse_products_json
+
+        offers: list[Offer] = []
+        for page in range(1, MAX_PAGES + 1):
+            data = await fetcher.get_json(
+                join(shop.url, "/products.json"), params={"limit": str(PAGE_SIZE), "page": str(page)}
+            )
+            if not isinstance(data, dict):
+                return offers or None
+            batch = parse_products_json(data, shop.url, currency=shop.currency)
+            if not batch:
+                break
+            offers.extend(_offers(batch, shop))
+            if len(batch) < PAGE_SIZE or len(offers) >= max_items:
+                break
+        return offers[:max_items]
+
+
+register(ShopifyAdapter())

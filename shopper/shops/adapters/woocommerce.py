@@ -1,0 +1,86 @@
+"""WooCommerce shops through the public Store API (wc/store/v1)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+from urllib.parse import urlsplit
+
+from shopper.shops.adapters.base import register
+from shopper.shops.urls import join
+
+if TYPE_CHECKING:
+    from shopper.models import Offer, ShopConfig
+    from shopper.shops.fetch import Fetcher
+
+API = "/wp-json/wc/store/v1/products"
+PER_PAGE = 100
+MAX_PAGES = 250
+
+
+def _offers(items: Any, shop: ShopConfig) -> list[Offer]:
+    from shopper.extract.woocommerce import parse_store_products
+    from shopper.normalize import normalize
+
+    if not isinstance(items, list):
+        return []
+    out = []
+    for raw in parse_store_products(items, shop.url):
+        offer = normalize(raw, shop=shop.name, currency_hint=shop.currency)
+        if offer is not None:
+            out.append(offer)
+    return out
+
+
+class WooCommerceAdapter:
+    """WordPress search over the Store API: every word must occur, so callers try reformulations."""
+
+    platform = "woocommerce"
+    listable = True
+
+    async def search(self, fetcher: Fetcher, shop: ShopConfig, terms: str, *, limit: int = 40) -> list[Offer]:
+        """Store API search, first page of up to 100 products."""
+        data = await fetcher.get_json(
+            join(shop.url, API), params={"search": terms, "per_page": str(min(max(limit, 1), PER_PAGE))}
+        )
+        return _offers(data, shop)[:limit]
+
+    async def product(self, fetcher: Fetcher, shop: ShopConfig, url: str) -> Offer | None:
+        """A product looked up by the slug in its permalink; the product page when the API has none."""
+        slug = urlsplit(url).path.rstrip("/").rsplit("/", 1)[-1]
+        if slug:
+            data = await fetcher.get_json(join(shop.url, API), params={"slug": slug})
+            offers = _offers(data, shop)
+            if offers:
+                return offers[0]
+        from shopper.shops.adapters.html import read_product
+
+        return await read_product(fetcher, shop, url)
+
+    async def catalogue(self, fetcher: Fetcher, shop: ShopConfig, *, max_items: int = 25_000) -> list[Offer] | None:
+        """Every product, 100 a page, for as many pages as X-WP-TotalPages says."""
+        offers: list[Offer] = []
+        total_pages = 1
+        page_no = 1
+        while page_no <= min(total_pages, MAX_PAGES):
+            page = await fetcher.get(join(shop.url, API), params={"per_page": str(PER_PAGE), "page": str(page_no)})
+            if page is None:
+                return offers or None
+            try:
+                items = page.json()
+            except ValueError:
+                return offers or None
+            try:
+                total_pages = int(page.headers.get("x-wp-totalpages", "1"))
+            except ValueError:
+                total_pages = 1
+            batch = _offers(items, shop)
+            if not batch:
+                break
+            offers.extend(batch)
+            if len(offers) >= max_items:
+                break
+            page_no += 1
+        return offers[:max_items]
+
+
+register(WooCommerceAdapter())

@@ -1,0 +1,154 @@
+"""Adding, checking and syncing a profile's shops (the core behind `shopper shops`)."""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel
+
+from shopper.errors import ShopError, UsageError
+from shopper.models import Profile, ShopConfig
+from shopper.shops.detect import Detection, detect_shop
+from shopper.shops.urls import host
+
+
+class ShopCheck(BaseModel):
+    """One row of `shops check`."""
+
+    name: str
+    url: str
+    reachable: bool
+    robots: str
+    platform: str | None
+    search_works: bool | None
+    catalogue_size: int | None
+    note: str = ""
+
+
+def _fetch_settings() -> Any:
+    from shopper.config import cache_dir
+    from shopper.shops.fetch import FetchSettings
+
+    return FetchSettings(cache_path=cache_dir() / "http.sqlite")
+
+
+def _profile_path(profile: Profile, name: str | None) -> Path:
+    from shopper.config import profiles_dir
+
+    if profile.source_path:
+        return Path(profile.source_path)
+    return profiles_dir() / f"{name or 'default'}.toml"
+
+
+async def add_shop(url: str, profile_name: str | None, *, name: str | None = None) -> tuple[ShopConfig, Detection, Path]:
+    """Detect a shop and save it into the profile (replacing an entry with the same URL)."""
+    from shopper.profiles import load_profile, save_profile
+    from shopper.shops.fetch import Fetcher
+
+    if not url.lower().startswith(("http://", "https://")):
+        raise UsageError(f"{url!r} is not an http(s) address")
+    profile = load_profile(profile_name)
+    async with Fetcher(_fetch_settings()) as fetcher:
+        detection = await detect_shop(fetcher, url)
+        if not detection.reachable:
+            reason = fetcher.warnings[-1] if fetcher.warnings else "no answer"
+            raise ShopError(f"cannot add {url}: {reason}")
+    platform = detection.platform or "html"
+    shop = ShopConfig(
+        name=name or host(url),
+        url=url.rstrip("/"),
+        platform=platform,  # type: ignore[arg-type]
+        search_url=detection.search_url if platform == "html" else None,
+        currency=detection.currency,
+    )
+    profile.shops = [s for s in profile.shops if s.url.rstrip("/") != shop.url] + [shop]
+    path = _profile_path(profile, profile_name if profile_name and "/" not in profile_name else None)
+    save_profile(profile, path)
+    return shop, detection, path
+
+
+async def _sample_term(adapter: Any, fetcher: Any, shop: ShopConfig) -> str | None:
+    catalogue = await adapter.catalogue(fetcher, shop, max_items=20)
+    for offer in catalogue or []:
+        words = [w for w in offer.title.split() if len(w) > 3 and w.isalpha()]
+        if words:
+            return str(words[0])
+    return None
+
+
+async def check_shop(fetcher: Any, shop: ShopConfig) -> ShopCheck:
+    """Reachable, robots, platform, whether search finds something, catalogue size."""
+    from shopper.shops.adapters.base import get_adapter
+
+    detection = await detect_shop(fetcher, shop.url)
+    robots = "allowed" if await fetcher.allowed(shop.url) else "disallowed"
+    row = ShopCheck(
+        name=shop.name,
+        url=shop.url,
+        reachable=detection.reachable,
+        robots=robots,
+        platform=detection.platform,
+        search_works=None,
+        catalogue_size=detection.catalogue_size,
+    )
+    if not detection.reachable or not detection.platform:
+        row.note = "; ".join(detection.notes)
+        return row
+    platform = shop.platform if shop.platform != "auto" else detection.platform
+    adapter = get_adapter(platform)
+    probe = shop.model_copy(update={"search_url": shop.search_url or detection.search_url,
+                                    "currency": shop.currency or detection.currency})
+    if row.catalogue_size is None and platform == "shopify":
+        full = await adapter.catalogue(fetcher, probe)
+        row.catalogue_size = len(full) if full is not None else None
+    term = await _sample_term(adapter, fetcher, probe)
+    if term:
+        row.search_works = bool(await adapter.search(fetcher, probe, term, limit=5))
+        row.note = f"searched for {term!r}"
+    else:
+        row.note = "no product found to try the search with"
+    return row
+
+
+async def check_shops(profile: Profile) -> list[ShopCheck]:
+    """Check every shop in the profile (the demo shops when it has none)."""
+    from shopper.pipeline import shops_for
+    from shopper.shops.fetch import Fetcher
+
+    shops, _ = shops_for(profile)
+    async with Fetcher(_fetch_settings()) as fetcher:
+        return list(await asyncio.gather(*(check_shop(fetcher, s) for s in shops)))
+
+
+async def sync_shops(profile: Profile) -> list[tuple[str, int, str | None]]:
+    """Refresh the catalogue mirror of every listable shop: (shop, products, error)."""
+    from shopper.models import Query
+    from shopper.pipeline import shops_for
+    from shopper.shops.fetch import Fetcher
+    from shopper.shops.search import SearchContext, resolve_adapter, sync_catalogue
+    from shopper.store.db import connect
+
+    shops, _ = shops_for(profile)
+    conn = connect()
+    results: list[tuple[str, int, str | None]] = []
+    try:
+        async with Fetcher(_fetch_settings()) as fetcher:
+            ctx = SearchContext(fetcher=fetcher, conn=conn, query=Query(text=""))
+
+            async def one(shop: ShopConfig) -> tuple[str, int, str | None]:
+                try:
+                    adapter = await resolve_adapter(ctx, shop)
+                    count = await sync_catalogue(ctx, adapter, shop)
+                except ShopError as exc:
+                    return shop.name, 0, str(exc)
+                if count is None:
+                    reason = next((w for w in reversed(fetcher.warnings) if host(shop.url) in w), "")
+                    return shop.name, 0, "catalogue cannot be listed" + (f" ({reason})" if reason else "")
+                return shop.name, count, None
+
+            results = list(await asyncio.gather(*(one(s) for s in shops)))
+    finally:
+        conn.close()
+    return results

@@ -1,0 +1,185 @@
+"""Searching one shop for a query: mirror, fresh sync or live search with reformulations."""
+
+from __future__ import annotations
+
+import asyncio
+import sqlite3
+import time
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING
+
+from shopper.shops.adapters.base import ShopAdapter, get_adapter
+
+if TYPE_CHECKING:
+    from shopper.models import Offer, Query, ShopConfig
+    from shopper.shops.fetch import Fetcher
+
+MIRROR_TTL = 6 * 3600  # a mirror older than this is re-synced before it is searched
+RECHECK_AFTER = 600  # mirror rows older than this are re-checked live before they are shown
+MAX_REFORMULATIONS = 5
+ENOUGH_CANDIDATES = 12
+MIRROR_CANDIDATES = 80
+DETAIL_READS = 6  # product pages read per shop when listings lack sizes or stock
+
+
+@dataclass
+class ShopOutcome:
+    """What one shop gave: its offers, how they were found, and warnings."""
+
+    shop: str
+    offers: list[Offer] = field(default_factory=list)
+    how: str = "live"
+    warnings: list[str] = field(default_factory=list)
+    seconds: float = 0.0
+
+
+@dataclass
+class SearchContext:
+    """What every shop's search shares: the fetcher, the database and the query."""
+
+    fetcher: Fetcher
+    conn: sqlite3.Connection | None
+    query: Query
+    use_mirror: bool = True
+    sync_catalogues: bool = True
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+async def resolve_adapter(ctx: SearchContext, shop: ShopConfig) -> ShopAdapter:
+    """The shop's adapter; `auto` shops are detected once and remembered in the database."""
+    if shop.platform != "auto":
+        return get_adapter(shop.platform)
+    from shopper.store.shops_repo import load_detection, save_detection
+
+    detection = load_detection(ctx.conn, shop.url) if ctx.conn is not None else None
+    if detection is None:
+        from shopper.shops.detect import detect_shop
+
+        detection = await detect_shop(ctx.fetcher, shop.url)
+        if detection.platform and ctx.conn is not None:
+            save_detection(ctx.conn, shop.name, detection)
+    if not detection.platform:
+        from shopper.errors import ShopError
+
+        raise ShopError(f"{shop.name}: not reachable ({'; '.join(detection.notes) or 'no answer'})")
+    if detection.search_url and not shop.search_url:
+        shop.search_url = detection.search_url
+    if detection.currency and not shop.currency:
+        shop.currency = detection.currency
+    return get_adapter(detection.platform)
+
+
+async def live_search(ctx: SearchContext, adapter: ShopAdapter, shop: ShopConfig) -> list[Offer]:
+    """The shop's own search, reformulated (fewer words, model number, other languages) until it finds enough."""
+    terms = ctx.query.search_terms or [" ".join(ctx.query.terms) or ctx.query.text]
+    by_url: dict[str, Offer] = {}
+    for phrase in terms[:MAX_REFORMULATIONS]:
+        if not phrase.strip():
+            continue
+        for offer in await adapter.search(ctx.fetcher, shop, phrase):
+            by_url.setdefault(offer.url, offer)
+        if len(by_url) >= ENOUGH_CANDIDATES and ctx.query.intent not in ("all", "cheapest"):
+            break
+    return list(by_url.values())
+
+
+def mirror_search(ctx: SearchContext, shop: ShopConfig) -> list[Offer]:
+    """Candidates from the local catalogue mirror (FTS5), for every reformulation of the request."""
+    from shopper.shops.catalog import CatalogMirror
+
+    assert ctx.conn is not None
+    mirror = CatalogMirror(ctx.conn)
+    phrases = [*ctx.query.search_terms[:MAX_REFORMULATIONS], " ".join(ctx.query.terms)]
+    by_url: dict[str, Offer] = {}
+    for phrase in phrases:
+        if phrase.strip():
+            for offer in mirror.search(shop.name, phrase, limit=MIRROR_CANDIDATES):
+                by_url.setdefault(offer.url, offer)
+    return list(by_url.values())
+
+
+async def sync_catalogue(ctx: SearchContext, adapter: ShopAdapter, shop: ShopConfig) -> int | None:
+    """List the shop's whole catalogue into the mirror; None when the shop cannot be listed."""
+    from shopper.shops.catalog import CatalogMirror
+
+    if ctx.conn is None:
+        return None
+    offers = await adapter.catalogue(ctx.fetcher, shop)
+    if offers is None:
+        return None
+    stamp = _now()
+    for offer in offers:
+        offer.fetched_at = stamp
+    mirror = CatalogMirror(ctx.conn)
+    mirror.replace_all(shop.name, offers)
+    mirror.mark_synced(shop.name, len(offers), complete=True)
+    return len(offers)
+
+
+def _needs_details(offer: Offer, query: Query) -> bool:
+    if query.size and not offer.variants:
+        return True
+    return offer.price is None or offer.availability is None
+
+
+async def add_details(ctx: SearchContext, adapter: ShopAdapter, shop: ShopConfig, offers: list[Offer]) -> None:
+    """Read product pages for the best candidates whose listing lacks sizes, price or stock."""
+    from shopper.rank import relevance
+
+    wanting = [o for o in offers if _needs_details(o, ctx.query)]
+    if not wanting:
+        return
+    wanting.sort(key=lambda o: relevance(o, ctx.query)[0], reverse=True)
+    chosen = wanting[:DETAIL_READS]
+    detailed = await asyncio.gather(*(adapter.product(ctx.fetcher, shop, o.url) for o in chosen))
+    for offer, fresh in zip(chosen, detailed, strict=True):
+        if fresh is not None:
+            merge_live(offer, fresh)
+
+
+def merge_live(offer: Offer, fresh: Offer) -> None:
+    """Copy what a live read knows (price, stock, variants) over a listing's or mirror's offer."""
+    if fresh.price is not None:
+        offer.price = fresh.price
+        offer.list_price = fresh.list_price
+    if fresh.availability is not None:
+        offer.availability = fresh.availability
+    if fresh.variants:
+        offer.variants = fresh.variants
+    for name in ("brand", "gtin", "mpn", "sku", "description", "shipping"):
+        if getattr(offer, name) in (None, "") and getattr(fresh, name) not in (None, ""):
+            setattr(offer, name, getattr(fresh, name))
+    offer.fetched_at = _now()
+    offer.stale = False
+
+
+async def search_shop(ctx: SearchContext, shop: ShopConfig) -> ShopOutcome:
+    """Search one shop; never raises for the shop's own failures (they become warnings)."""
+    started = time.perf_counter()
+    outcome = ShopOutcome(shop=shop.name)
+    adapter = await resolve_adapter(ctx, shop)
+    offers: list[Offer] | None = None
+    if ctx.use_mirror and ctx.conn is not None and adapter.listable:
+        from shopper.shops.catalog import CatalogMirror
+
+        mirror = CatalogMirror(ctx.conn)
+        if mirror.is_fresh(shop.name, MIRROR_TTL):
+            offers, outcome.how = mirror_search(ctx, shop), "mirror"
+        elif ctx.sync_catalogues and adapter.platform in ("shopify", "woocommerce"):
+            # Platform APIs list a whole catalogue in a few requests, so a cold mirror is filled now.
+            if await sync_catalogue(ctx, adapter, shop) is not None:
+                offers, outcome.how = mirror_search(ctx, shop), "synced"
+    if offers is None:
+        offers = await live_search(ctx, adapter, shop)
+        outcome.how = "live"
+    if outcome.how == "live":
+        await add_details(ctx, adapter, shop, offers)
+    for offer in offers:
+        offer.shop = shop.name
+    outcome.offers = offers
+    outcome.seconds = time.perf_counter() - started
+    return outcome
