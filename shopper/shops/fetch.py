@@ -1,0 +1,433 @@
+"""The one HTTP entry point every adapter shares: polite, cached, bounded, and never raising on a bad URL."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import sqlite3
+import time
+import zlib
+from collections.abc import AsyncIterator, Awaitable, Callable, Mapping
+from contextlib import asynccontextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from email.utils import parsedate_to_datetime
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+import hishel
+import httpx
+from hishel.httpx import AsyncCacheClient
+from w3lib.encoding import html_to_unicode
+
+from shopper import USER_AGENT
+from shopper.shops.robots import RobotsCache, origin_of
+
+RETRY_STATUSES = frozenset({408, 429, 500, 502, 503, 504})
+REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
+SCHEMES = ("http", "https")
+# Google reads the first 500 KiB of a robots.txt and ignores the rest; so do we.
+ROBOTS_MAX_BYTES = 512_000
+# We decode these ourselves (with an output bound), so only advertise them.
+ACCEPT_ENCODING = "gzip, deflate"
+
+Params = Mapping[str, str | int] | list[tuple[str, str]] | None
+Headers = Mapping[str, str] | None
+Sleep = Callable[[float], Awaitable[None]]
+
+
+@dataclass
+class FetchSettings:
+    """Politeness, limits and cache location for one Fetcher."""
+
+    per_host_concurrency: int = 2
+    min_delay: float = 0.0  # seconds between request starts to one host
+    connect_timeout: float = 5.0
+    read_timeout: float = 10.0
+    total_timeout: float = 20.0
+    max_retries: int = 3
+    backoff_base: float = 0.5
+    max_retry_after: float = 30.0
+    max_bytes: int = 10_000_000  # decompressed
+    max_redirects: int = 5
+    user_agent: str = USER_AGENT
+    respect_robots: bool = True
+    cache_path: Path | None = None  # sqlite file for hishel; None = no cache
+
+
+@dataclass
+class Page:
+    """A fetched 2xx response, body decoded."""
+
+    url: str  # as requested (with params)
+    final_url: str  # after redirects
+    status: int
+    headers: dict[str, str]  # lower-case keys; repeated headers joined with ", "
+    content: bytes
+    text: str
+    encoding: str
+    from_cache: bool = False
+
+    def json(self) -> Any:
+        """The body parsed as JSON; raises ValueError when it is not JSON."""
+        return json.loads(self.text)
+
+
+class _Failure(Exception):
+    """Why a URL could not be fetched; becomes one warning line. Never leaves the Fetcher."""
+
+    def __init__(self, reason: str, *, retryable: bool = False) -> None:
+        super().__init__(reason)
+        self.retryable = retryable
+
+
+class _HostDown(_Failure):
+    """The origin already failed to connect in this session: reported once, then failed quietly."""
+
+    def __init__(self, reason: str, origin: str) -> None:
+        super().__init__(reason)
+        self.origin = origin
+
+
+class _Quiet404(Exception):
+    """A 404 the caller said it expects: return None without a warning."""
+
+
+@dataclass
+class _Raw:
+    status: int
+    url: httpx.URL
+    headers: dict[str, str]
+    body: bytes = b""
+    from_cache: bool = False
+    location: httpx.URL | None = None
+
+
+class Fetcher:
+    """Shared async HTTP client: robots.txt, per-host limits, retries, size caps, RFC caching."""
+
+    def __init__(
+        self,
+        settings: FetchSettings | None = None,
+        *,
+        sleep: Sleep = asyncio.sleep,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self.settings = settings or FetchSettings()
+        self.sleep = sleep  # injected so tests record backoff instead of waiting
+        self.clock = clock
+        self.warnings: list[str] = []
+        self._client: httpx.AsyncClient | None = None
+        self._robots = RobotsCache(self._fetch_robots)
+        self._slots: dict[str, asyncio.Semaphore] = {}
+        self._next_start: dict[str, float] = {}
+        # Origins that refused or failed to resolve: later requests to them fail at once and quietly,
+        # so one dead shop gives one warning, not one per URL.
+        self._down: dict[str, str] = {}
+        self._down_reported: set[str] = set()
+
+    async def __aenter__(self) -> Fetcher:
+        self._ensure_client()
+        return self
+
+    async def __aexit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        await self.aclose()
+
+    async def aclose(self) -> None:
+        """Close the client and the cache database."""
+        if self._client is not None:
+            client, self._client = self._client, None
+            await client.aclose()
+
+    async def get(
+        self,
+        url: str,
+        *,
+        params: Params = None,
+        headers: Mapping[str, str] | None = None,
+        quiet_404: bool = False,
+    ) -> Page | None:
+        """GET a URL; None (with a warning in .warnings, unless a quiet 404) when it cannot be had."""
+        requested = url
+        try:
+            target = httpx.URL(url, params=params) if params else httpx.URL(url)
+            if params:
+                requested = str(target)
+            return await self._get(target, dict(headers or {}), requested)
+        except _Quiet404:
+            if quiet_404:
+                return None
+            self.warnings.append(f"{requested}: HTTP 404")
+        except _HostDown as down:
+            if down.origin not in self._down_reported:
+                self._down_reported.add(down.origin)
+                self.warnings.append(f"{requested}: {down}")
+        except _Failure as failure:
+            self.warnings.append(f"{requested}: {failure}")
+            self._down_reported.update(o for o in self._down if requested.lower().startswith(o))
+        except httpx.InvalidURL as exc:
+            self.warnings.append(f"{requested}: invalid URL ({exc})")
+        return None
+
+    async def get_json(
+        self,
+        url: str,
+        *,
+        params: Params = None,
+        headers: Mapping[str, str] | None = None,
+        quiet_404: bool = False,
+    ) -> Any | None:
+        """GET and parse JSON; None (with a warning, unless a quiet 404) when unavailable or not JSON."""
+        wanted = {"Accept": "application/json", **(headers or {})}
+        page = await self.get(url, params=params, headers=wanted, quiet_404=quiet_404)
+        if page is None:
+            return None
+        try:
+            return page.json()
+        except ValueError as exc:
+            self.warnings.append(f"{page.url}: not valid JSON ({exc})")
+            return None
+
+    # --- one URL, following redirects ---------------------------------------------------
+
+    async def _get(self, url: httpx.URL, headers: dict[str, str], requested: str) -> Page:
+        _check_scheme(url, "URL")
+        current = url
+        for hop in range(self.settings.max_redirects + 1):
+            if self.settings.respect_robots and not await self._robots.allowed(current):
+                where = f"redirect to {current} " if hop else ""
+                raise _Failure(f"{where}disallowed by robots.txt")
+            raw = await self._with_retries(current, headers)
+            if raw.location is not None:
+                # Name the Location as sent: httpx would print file:///etc/passwd as file:/etc/passwd.
+                _check_scheme(raw.location, f"redirect to {raw.headers.get('location', '').strip()}")
+                current = raw.location
+                continue
+            if raw.status == 404:
+                raise _Quiet404
+            if not 200 <= raw.status < 300:
+                raise _Failure(f"HTTP {raw.status}")
+            encoding, text = decode_text(raw.body, raw.headers.get("content-type"))
+            return Page(
+                url=requested,
+                final_url=str(raw.url),
+                status=raw.status,
+                headers=raw.headers,
+                content=raw.body,
+                text=text,
+                encoding=encoding,
+                from_cache=raw.from_cache,
+            )
+        raise _Failure(f"too many redirects (more than {self.settings.max_redirects})")
+
+    async def _with_retries(self, url: httpx.URL, headers: dict[str, str]) -> _Raw:
+        s = self.settings
+        reason = ""
+        for attempt in range(s.max_retries + 1):
+            retry_after: float | None = None
+            try:
+                raw = await self._attempt(url, headers, s.max_bytes)
+            except _Failure as failure:
+                if not failure.retryable:
+                    raise
+                reason = str(failure)
+            else:
+                if raw.status not in RETRY_STATUSES:
+                    return raw
+                reason = f"HTTP {raw.status}"
+                retry_after = parse_retry_after(raw.headers.get("retry-after"))
+            if attempt == s.max_retries:
+                break
+            backoff = s.backoff_base * 2**attempt if retry_after is None else retry_after
+            await self.sleep(min(backoff, s.max_retry_after))
+        raise _Failure(f"{reason} after {s.max_retries} retries" if s.max_retries else reason)
+
+    # --- one request ------------------------------------------------------------------
+
+    async def _attempt(
+        self, url: httpx.URL, headers: dict[str, str], max_bytes: int, *, truncate: bool = False
+    ) -> _Raw:
+        client = self._ensure_client()
+        origin = origin_of(url)
+        if origin in self._down:
+            raise _HostDown(self._down[origin], origin)
+        async with self._slot(url):
+            try:
+                # The total bound covers headers and body, which httpx's per-phase timeouts do not.
+                async with asyncio.timeout(self.settings.total_timeout):
+                    async with client.stream("GET", url, headers=headers) as response:
+                        return await self._read(response, max_bytes, truncate)
+            except TimeoutError:
+                raise _Failure(f"timed out after {self.settings.total_timeout:g} s in total") from None
+            except httpx.ConnectTimeout:
+                raise _Failure("connect timeout", retryable=True) from None
+            except httpx.ReadTimeout:
+                raise _Failure("read timeout", retryable=True) from None
+            except httpx.ConnectError as exc:
+                self._down[origin] = f"{type(exc).__name__}: {exc or 'connection failed'}"
+                raise _Failure(self._down[origin]) from None
+            except httpx.HTTPError as exc:
+                raise _Failure(f"{type(exc).__name__}: {exc or 'request failed'}") from None
+            except (sqlite3.Error, OSError) as exc:
+                # The cache database can fail (disk full, locked); that is one lost page, not a crash.
+                raise _Failure(f"{type(exc).__name__}: {exc}") from None
+
+    async def _read(self, response: httpx.Response, max_bytes: int, truncate: bool) -> _Raw:
+        headers = {key.lower(): value for key, value in response.headers.items()}
+        status = response.status_code
+        location = headers.get("location")
+        if status in REDIRECT_STATUSES and location:
+            return _Raw(status, response.url, headers, location=response.url.join(location.strip()))
+        if not 200 <= status < 300:
+            return _Raw(status, response.url, headers)  # the body of an error page is of no use to anyone
+        body = await read_capped(response, max_bytes, truncate=truncate)
+        caching = response.extensions.get("caching")  # hishel's CacheStatus, a TypedDict
+        from_cache = isinstance(caching, dict) and bool(caching.get("from_cache"))
+        return _Raw(status, response.url, headers, body, from_cache)
+
+    @asynccontextmanager
+    async def _slot(self, url: httpx.URL) -> AsyncIterator[None]:
+        origin = origin_of(url)
+        slot = self._slots.get(origin)
+        if slot is None:
+            slot = self._slots[origin] = asyncio.Semaphore(max(1, self.settings.per_host_concurrency))
+        async with slot:
+            # Reserve a start time: concurrent waiters queue up min_delay apart without a lock.
+            delay = max(self.settings.min_delay, self._robots.crawl_delay(origin))
+            now = self.clock()
+            start = max(now, self._next_start.get(origin, now))
+            self._next_start[origin] = start + delay
+            if start > now:
+                await self.sleep(start - now)
+            yield
+
+    async def _fetch_robots(self, robots_url: str) -> str | None:
+        """robots.txt text, or None for allow-all (4xx, 5xx, unreachable, redirect trouble)."""
+        url = httpx.URL(robots_url)
+        for _ in range(self.settings.max_redirects + 1):
+            try:
+                raw = await self._attempt(url, {}, ROBOTS_MAX_BYTES, truncate=True)
+            except (_Failure, httpx.InvalidURL):
+                return None
+            if raw.location is None:
+                if not 200 <= raw.status < 300:
+                    return None
+                return decode_text(raw.body, raw.headers.get("content-type"))[1]
+            if raw.location.scheme not in SCHEMES:
+                return None
+            url = raw.location
+        return None
+
+    def _ensure_client(self) -> httpx.AsyncClient:
+        if self._client is None:
+            self._client = _make_client(self.settings)
+        return self._client
+
+
+def _make_client(s: FetchSettings) -> httpx.AsyncClient:
+    timeout = httpx.Timeout(
+        connect=s.connect_timeout, read=s.read_timeout, write=s.read_timeout, pool=s.total_timeout
+    )
+    headers = {"User-Agent": s.user_agent, "Accept-Encoding": ACCEPT_ENCODING}
+    if s.cache_path is None:
+        return httpx.AsyncClient(timeout=timeout, headers=headers, follow_redirects=False)
+    storage = hishel.AsyncSqliteStorage(database_path=s.cache_path, max_stream_size=s.max_bytes)
+    # A private cache (one user), following RFC 9111; hishel's default would ignore Cache-Control.
+    return AsyncCacheClient(
+        storage=storage,
+        rfc=hishel.CacheOptions(shared=False),
+        timeout=timeout,
+        headers=headers,
+        follow_redirects=False,
+    )
+
+
+def _check_scheme(url: httpx.URL, what: str) -> None:
+    if url.scheme not in SCHEMES:
+        raise _Failure(f"{what} refused: only http and https are fetched")
+    if not url.host:
+        raise _Failure(f"{what} has no host")
+
+
+# --- bodies -------------------------------------------------------------------------------
+
+
+class _Inflater:
+    """Decodes a Content-Encoding with a bound on output per call, so a gzip bomb cannot fill memory."""
+
+    def __init__(self, content_encoding: str) -> None:
+        codings = [c.strip().lower() for c in content_encoding.split(",")]
+        codings = [c for c in codings if c and c != "identity"]
+        if len(codings) > 1 or (codings and codings[0] not in ("gzip", "x-gzip", "deflate")):
+            raise _Failure(f"unsupported Content-Encoding {content_encoding!r}")
+        self.coding = codings[0] if codings else None
+        wbits = zlib.MAX_WBITS | 16 if self.coding in ("gzip", "x-gzip") else zlib.MAX_WBITS
+        self._zlib = zlib.decompressobj(wbits) if self.coding else None
+        self._first = True
+
+    def feed(self, data: bytes, max_length: int) -> bytes:
+        """Up to max_length decoded bytes from data; more only matters past the cap, so it is dropped."""
+        if self._zlib is None:
+            return data
+        try:
+            out = self._zlib.decompress(data, max_length)
+        except zlib.error as exc:
+            if not (self._first and self.coding == "deflate"):
+                raise _Failure(f"broken {self.coding} body ({exc})") from None
+            # "deflate" is sent both zlib-wrapped (as specified) and raw (as some servers do).
+            self._zlib = zlib.decompressobj(-zlib.MAX_WBITS)
+            self._first = False
+            return self.feed(data, max_length)
+        self._first = False
+        return out
+
+
+async def read_capped(response: httpx.Response, max_bytes: int, *, truncate: bool = False) -> bytes:
+    """The decoded body, counting decompressed bytes; over max_bytes raises (or truncates)."""
+    declared = response.headers.get("content-length", "").strip()
+    if not truncate and declared.isdigit() and int(declared) > max_bytes:
+        raise _Failure(f"response too large (Content-Length {declared} > cap of {max_bytes} bytes)")
+    inflater = _Inflater(response.headers.get("content-encoding", ""))
+    body = bytearray()
+    raw_total = 0
+    async for chunk in response.aiter_raw():
+        raw_total += len(chunk)
+        body += inflater.feed(chunk, max_bytes - len(body) + 1)
+        if len(body) > max_bytes or raw_total > max_bytes:
+            if truncate:
+                return bytes(body[:max_bytes])
+            after = " after decompression" if inflater.coding else ""
+            raise _Failure(f"response larger than {max_bytes} bytes{after} (size cap); stopped reading")
+    return bytes(body)
+
+
+def decode_text(content: bytes, content_type: str | None) -> tuple[str, str]:
+    """(encoding, text): BOM, then the header charset, then <meta>, then UTF-8 if valid, else windows-1252."""
+    return html_to_unicode(content_type, content, default_encoding="cp1252", auto_detect_fun=_utf8_or_none)
+
+
+def _utf8_or_none(content: bytes) -> str | None:
+    try:
+        content.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+    return "utf-8"
+
+
+def parse_retry_after(value: str | None, *, now: datetime | None = None) -> float | None:
+    """Seconds to wait from a Retry-After value (seconds or HTTP date); None if absent or unreadable."""
+    if value is None:
+        return None
+    value = value.strip()
+    if value.isdigit():
+        return float(value)
+    try:
+        when = parsedate_to_datetime(value)
+    except (TypeError, ValueError, IndexError):
+        return None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=UTC)
+    return max(0.0, (when - (now or datetime.now(UTC))).total_seconds())
