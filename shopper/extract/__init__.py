@@ -1,0 +1,1 @@
+"""Pure extraction layers: HTML / JSON -> RawOffer, and page.py merging them into an Offer."""
