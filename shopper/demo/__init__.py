@@ -1,0 +1,143 @@
+"""The bundled demo shops: four local servers on fixed loopback ports, started on demand."""
+
+from __future__ import annotations
+
+import json
+import threading
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
+
+from shopper.errors import ShopError
+from shopper.models import Platform, ShopConfig
+
+if TYPE_CHECKING:
+    from shopper.demo.server import ShopServer
+
+
+@dataclass(frozen=True)
+class DemoShop:
+    """One demo shop: what it is called, the format it speaks and where it listens."""
+
+    index: int  # which slice of the demo catalogue it sells (shopper.demo.catalog.shop_products)
+    name: str
+    flavor: str
+    port: int
+    currency: str = "EUR"
+    lang: str = "en"
+    shipping: Decimal | None = None
+    free_shipping_over: Decimal | None = None
+
+
+DEMO_HOST = "127.0.0.1"
+DEMO_SHOPS: list[DemoShop] = [
+    DemoShop(0, "Trailhead Sports", "shopify", 47311, "EUR", "en", Decimal("4.95"), Decimal("75")),
+    DemoShop(1, "Byteburg", "woocommerce", 47312, "EUR", "de", Decimal("5.90"), Decimal("100")),
+    DemoShop(2, "Northwind Outlet", "jsonld", 47313, "EUR", "en", Decimal("3.99"), None),
+    DemoShop(3, "Buitenhuis Outdoor & Tech", "microdata", 47314, "EUR", "nl", Decimal("0"), None),
+]
+_PLATFORM: dict[str, Platform] = {
+    "shopify": "shopify",
+    "woocommerce": "woocommerce",
+    "jsonld": "html",
+    "microdata": "html",
+}
+
+_lock = threading.Lock()
+_servers: dict[int, ShopServer] = {}  # port -> server started by this process
+
+
+def _probe(port: int) -> str | None:
+    """The demo shop name answering on port, or None when something else (or nothing) answers."""
+    import urllib.request
+
+    from shopper.demo.server import MARKER_PATH
+
+    try:
+        with urllib.request.urlopen(f"http://{DEMO_HOST}:{port}{MARKER_PATH}", timeout=2) as resp:
+            name = json.loads(resp.read(4096).decode("utf-8")).get("shopper_demo")
+    except (OSError, ValueError, AttributeError):
+        return None
+    return name if isinstance(name, str) else None
+
+
+def _config(shop: DemoShop) -> ShopConfig:
+    url = f"http://{DEMO_HOST}:{shop.port}"
+    search = "/search?q={query}" if shop.flavor == "jsonld" else None
+    if shop.flavor == "microdata":
+        from shopper.demo.render_microdata import SEARCH_PATHS
+
+        search = SEARCH_PATHS.get(shop.lang, "/search") + "?q={query}"
+    return ShopConfig(
+        name=shop.name,
+        url=url,
+        platform=_PLATFORM[shop.flavor],
+        search_url=url + search if search else None,
+        shipping=shop.shipping,
+        free_shipping_over=shop.free_shipping_over,
+        currency=shop.currency,
+    )
+
+
+def _ensure(shop: DemoShop) -> None:
+    if shop.port in _servers:
+        return
+    from shopper.demo.catalog import shop_products
+    from shopper.demo.server import ShopServer
+
+    server = ShopServer(
+        shop_products(shop.index),
+        shop.flavor,
+        name=shop.name,
+        host=DEMO_HOST,
+        port=shop.port,
+        currency=shop.currency,
+        lang=shop.lang,
+    )
+    try:
+        server.start()
+    except OSError:
+        # The port is taken: fine if another shopper process is already serving this demo shop.
+        found = _probe(shop.port)
+        if found == shop.name:
+            return
+        what = f"demo shop {found!r}" if found else "another program"
+        raise ShopError(
+            f"demo shop {shop.name!r} cannot start: port {shop.port} on {DEMO_HOST} is used by {what}"
+        ) from None
+    _servers[shop.port] = server
+
+
+def ensure_demo_shops() -> list[ShopConfig]:
+    """Start the demo shops in this process when needed (or reuse running ones); return their configs."""
+    with _lock:
+        for shop in DEMO_SHOPS:
+            _ensure(shop)
+        return [_config(shop) for shop in DEMO_SHOPS]
+
+
+def demo_servers() -> dict[int, ShopServer]:
+    """The demo servers this process started, by port (for tests that change prices or count requests)."""
+    with _lock:
+        return dict(_servers)
+
+
+def stop_demo_shops() -> None:
+    """Stop the demo servers this process started."""
+    with _lock:
+        servers = list(_servers.values())
+        _servers.clear()
+    for server in servers:
+        server.stop()
+
+
+def is_demo_url(url: str) -> bool:
+    """True when url points at one of the demo shops."""
+    try:
+        parts = urlsplit(url)
+        port = parts.port
+    except ValueError:
+        return False
+    host = (parts.hostname or "").lower()
+    return host in (DEMO_HOST, "localhost") and any(port == shop.port for shop in DEMO_SHOPS)
