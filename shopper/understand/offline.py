@@ -1,0 +1,107 @@
+"""Offline request understanding: multilingual rules turn a shopping request into a Query, no LLM."""
+
+from __future__ import annotations
+
+from shopper.errors import UsageError
+from shopper.models import Profile, Query
+from shopper.understand.clauses import cut_ignored, detect_language, normalize_text, sentences
+from shopper.understand.features import (
+    take_attributes,
+    take_brands,
+    take_colours,
+    take_models,
+    take_negations,
+    take_specs,
+)
+from shopper.understand.sizes import product_kind, take_size
+from shopper.understand.spans import (
+    Scan,
+    take_bare_price,
+    take_intent,
+    take_prices,
+    take_quantity,
+    take_stock,
+)
+from shopper.understand.terms import Piece, collect_terms, search_phrases
+
+# Which profile size applies to which kind of product.
+_PROFILE_SIZE_KEYS: dict[str, tuple[tuple[str, str], ...]] = {
+    "shoes": (("shoes_eu", "shoes_eu"), ("shoes", "shoes_eu")),
+    "clothing": (("clothing", "clothing"),),
+    "trousers": (("waist", "waist"), ("clothing", "clothing")),
+}
+
+
+def parse_request(text: str, profile: Profile | None = None) -> Query:
+    """Understand a request (en/nl/de/nb/fr) offline; raise UsageError only for an empty one."""
+    if not isinstance(text, str) or not text.strip():
+        raise UsageError("empty request")
+    profile = profile or Profile()
+    clean = normalize_text(text)
+    rest, ignored = cut_ignored(clean)
+    default_language = profile.languages[0] if profile.languages else "en"
+    language = detect_language(rest or clean, default=default_language)
+    currency = profile.currency
+    extra_brands = tuple(dict.fromkeys([*profile.brands_liked, *profile.brands_avoided]))
+
+    scan = Scan(rest)
+    meta = [(start, end) for start, end, is_meta in sentences(rest) if is_meta]
+    intent = take_intent(scan)
+    include_out_of_stock = take_stock(scan)
+    min_price, max_price = take_prices(scan, currency)
+    take_quantity(scan)
+    exclude_brands, must_not = take_negations(scan, extra_brands)
+    specs = take_specs(scan)
+    kind = product_kind(rest)
+    size, size_system = take_size(scan, kind)
+    bare = take_bare_price(scan, currency)
+    if max_price is None and bare is not None and (min_price is None or bare.amount >= min_price.amount):
+        max_price = bare
+    attributes = take_attributes(scan)
+    brand_hits = take_brands(scan, extra_brands)
+    colours = take_colours(scan)
+    model_hits = take_models(scan)
+
+    pieces = collect_terms(scan.view, rest, meta)
+    terms = list(dict.fromkeys(p.text.lower() for p in pieces))
+    brands = [b for b in dict.fromkeys(name for _, _, name in brand_hits) if b not in exclude_brands]
+    phrase_pieces = [
+        *pieces,
+        *(Piece(s, rest[s:e], "brand") for s, e, name in brand_hits if name in brands and _outside(s, meta)),
+        *(Piece(s, forms[0], "model") for s, _, forms in model_hits if _outside(s, meta)),
+    ]
+    models = [forms for _, _, forms in model_hits]
+    if size is None and kind:
+        size, size_system = _profile_size(profile, kind)
+    must = list(dict.fromkeys([*attributes, *specs]))
+    return Query(
+        text=rest.strip() or clean,  # the search part only: ranking never reads an address or card number
+        language=language,
+        terms=terms,
+        search_terms=search_phrases(phrase_pieces, models, language) if phrase_pieces else [],
+        brands=brands,
+        exclude_brands=exclude_brands,
+        model_numbers=list(dict.fromkeys(f for forms in models for f in forms)),
+        size=size,
+        size_system=size_system,
+        colours=colours,
+        max_price=max_price,
+        min_price=min_price,
+        intent=intent,
+        must=must,
+        must_not=[m for m in dict.fromkeys(must_not) if m not in must],
+        include_out_of_stock=include_out_of_stock,
+        ignored=ignored,
+    )
+
+
+def _outside(pos: int, spans: list[tuple[int, int]]) -> bool:
+    return not any(s <= pos < e for s, e in spans)
+
+
+def _profile_size(profile: Profile, kind: str) -> tuple[str | None, str | None]:
+    for key, system in _PROFILE_SIZE_KEYS.get(kind, ()):
+        value = profile.sizes.get(key)
+        if value:
+            return value, system
+    return None, None

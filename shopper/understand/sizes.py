@@ -1,0 +1,133 @@
+"""Size extraction: shoe sizes, letter sizes, waist/length, plus the product kind that decides the system."""
+
+from __future__ import annotations
+
+import re
+
+from shopper.understand.lexicon import CLOTHING_HEADS, SHOE_HEADS, TROUSER_HEADS
+from shopper.understand.spans import Scan
+
+_LETTERS = r"XXXXL|XXXL|XXL|XL|XXXS|XXS|XS|[2-6]XL|[2-6]X|S|M|L"
+_WORD_SIZES = {
+    "small": "S",
+    "medium": "M",
+    "large": "L",
+    "x-large": "XL",
+    "extra large": "XL",
+    "extra-large": "XL",
+    "xx-large": "XXL",
+    "x-small": "XS",
+    "extra small": "XS",
+    "2xl": "XXL",
+    "3xl": "XXXL",
+    "2x": "XXL",
+    "3x": "XXXL",
+    "4xl": "XXXXL",
+}
+_KEYWORD = (
+    r"(?:size|sized|maat|größe|groesse|grösse|gr\.|gr|str\.|str|størrelse|storlek|stl\.?|taille|pointure)"
+)
+_UNITISH = r"(?!\s*(?:[.,]\d|\d|%|mm|cm|m\b|gb|tb|kg|w\b|hz|inch|\"|€|\$|£|eur|euro|kr|nok|usd|dollar|x\b))"
+_NUM_SIZE = r"\d{1,2}(?:[.,]5|\s?½|\s1/2|\s[12]/3)?"
+_WAIST = r"W\s?(?P<w>\d{2})\s*/?\s*L\s?(?P<l>\d{2})"
+_SLASH = r"(?P<sw>\d{2})\s*/\s*(?P<sl>\d{2})"
+
+_KEYED = re.compile(
+    rf"(?<![\w]){_KEYWORD}\s*:?\s*(?:(?P<sys>eu|uk|us)\s*)?(?:{_WAIST}|{_SLASH}"
+    rf"|(?P<num>{_NUM_SIZE}){_UNITISH}|(?P<letter>{_LETTERS}|extra[\s-]large|x+-large|extra[\s-]small|x-small"
+    rf"|small|medium|large)(?![\w-]))",
+    re.I,
+)
+_SYSTEM_FIRST = re.compile(rf"(?<![\w])(?P<sys>eu|uk|us)\s?(?P<num>{_NUM_SIZE}){_UNITISH}(?![\w])", re.I)
+_SYSTEM_AFTER = re.compile(rf"(?<![\w.,])(?P<num>{_NUM_SIZE})\s?(?P<sys>eu|uk|us)(?![\w])", re.I)
+_BARE_WAIST = re.compile(rf"(?<![\w/]){_WAIST}(?![\w/])|(?<![\w/.,]){_SLASH}(?![\w/])", re.I)
+_W_ONLY = re.compile(r"(?<![\w])W\s?(?P<w>\d{2})(?![\w/])")
+_IN_SIZE = re.compile(rf"(?<![\w])(?:in|i|en)\s+(?P<num>{_NUM_SIZE}){_UNITISH}(?![\w])", re.I)
+_BARE_LETTER = re.compile(rf"(?<![\w-])(?P<letter>{_LETTERS})(?![\w-])")
+_MULTI_LETTER = frozenset({"XS", "XXS", "XXXS", "XL", "XXL", "XXXL", "XXXXL"})
+
+_WORD = re.compile(r"[^\W\d_]+", re.U)
+_COMPOUND_SHOE = ("schoenen", "schuhe", "sko", "stiefel", "laarzen", "støvler", "sneakers", "shoes", "boots")
+_COMPOUND_CLOTHING = ("jas", "jacke", "jakke", "jacket", "shirt", "trui", "genser", "pullover", "mantel")
+_COMPOUND_TROUSERS = ("broek", "hose", "bukse", "pants", "jeans")
+
+
+def product_kind(text: str) -> str | None:
+    """'shoes', 'trousers', 'clothing' or None, from the product words in the request."""
+    words = [w.lower() for w in _WORD.findall(text)]
+    kinds = (
+        ("shoes", SHOE_HEADS, _COMPOUND_SHOE),
+        ("trousers", TROUSER_HEADS, _COMPOUND_TROUSERS),
+        ("clothing", CLOTHING_HEADS, _COMPOUND_CLOTHING),
+    )
+    for kind, heads, endings in kinds:
+        for word in words:
+            if word in heads or any(word.endswith(e) and len(word) >= len(e) + 3 for e in endings):
+                return kind
+    return None
+
+
+def _norm_num(raw: str) -> str:
+    raw = raw.replace(",", ".").replace(" ½", ".5").replace("½", ".5").replace(" 1/2", ".5")
+    return re.sub(r"\s+", " ", raw).strip()
+
+
+def _numeric_system(value: str, kind: str | None, sys: str | None) -> str | None:
+    if sys:
+        if sys.lower() == "eu":
+            return "clothing_eu" if kind in {"clothing", "trousers"} else "shoes_eu"
+        return "shoes_uk" if sys.lower() == "uk" else "shoes_us"
+    try:
+        number = float(value.split()[0])
+    except ValueError:
+        return None
+    if kind == "shoes":
+        return "shoes_eu" if 30 <= number <= 50 else None
+    if kind == "trousers" and 24 <= number <= 40:
+        return "waist"
+    if kind in {"clothing", "trousers"}:
+        return "clothing_eu"
+    return None
+
+
+def _from_match(m: re.Match[str], kind: str | None) -> tuple[str, str | None]:
+    groups = m.groupdict()
+    if groups.get("w"):
+        return f"{m['w']}/{m['l']}", "waist"
+    if groups.get("sw"):
+        return f"{m['sw']}/{m['sl']}", "waist"
+    if groups.get("letter"):
+        raw = re.sub(r"[\s-]+", " ", m["letter"].lower())
+        word = _WORD_SIZES.get(raw) or _WORD_SIZES.get(raw.replace(" ", "-"))
+        letter = word or m["letter"].upper()
+        letter = _WORD_SIZES.get(letter.lower(), letter)
+        return letter, "clothing"
+    value = _norm_num(m["num"])
+    return value, _numeric_system(value, kind, groups.get("sys"))
+
+
+def take_size(scan: Scan, kind: str | None) -> tuple[str | None, str | None]:
+    """(size, size_system) from the request; the first size found wins, later ones are consumed too."""
+    found: tuple[str, str | None] | None = None
+    patterns: list[re.Pattern[str]] = [_KEYED, _SYSTEM_FIRST, _SYSTEM_AFTER]
+    if kind == "trousers":
+        patterns.append(_BARE_WAIST)
+        patterns.append(_W_ONLY)
+    else:
+        patterns.append(re.compile(r"(?<![\w/])" + _WAIST + r"(?![\w/])", re.I))
+    if kind == "shoes":
+        patterns.append(_IN_SIZE)
+    for pattern in patterns:
+        for m in scan.find(pattern):
+            if pattern is _W_ONLY:
+                value: tuple[str, str | None] = (m["w"], "waist")
+            else:
+                value = _from_match(m, kind)
+            scan.take(m.start(), m.end())
+            found = found or value
+    for m in scan.find(_BARE_LETTER):
+        letter = m["letter"]
+        if letter in _MULTI_LETTER or re.fullmatch(r"[2-6]XL", letter) or kind in {"clothing", "trousers"}:
+            scan.take(m.start(), m.end())
+            found = found or (_WORD_SIZES.get(letter.lower(), letter), "clothing")
+    return found if found else (None, None)

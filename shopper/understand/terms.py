@@ -1,0 +1,141 @@
+"""Product words left after extraction, their English translation, and the shop search phrases."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from shopper.understand.lexicon import COMPOUND_PREFIXES, STOP_WORDS, TRANSLATIONS, words
+
+_TOKEN = re.compile(r"[^\W_][\w'+&.-]*", re.U)
+_ELISION = re.compile(r"^(?:l|d|j|qu|s|n|c)'", re.I)
+_SHORT_HEADS = frozenset({"sko", "jas", "tas", "lue"})
+_AUDIENCE = words(
+    "men men's mens women women's womens kids kid's children unisex boys girls heren dames kinderen herren "
+    "damen kinder herre dame barn homme femme enfant"
+)
+_ENGLISH_HEADS = words(
+    "shoes shoe sneakers trainers boots sandals jacket coat trousers pants jeans shirt sweater hoodie dress "
+    "socks gloves backpack bag tent headphones earbuds speaker phone smartphone case charger cable monitor "
+    "keyboard mouse processor cpu gpu motherboard memory ram ssd drive cooler fan laptop tablet watch camera "
+    "printer router card supply"
+)
+
+
+@dataclass(frozen=True)
+class Piece:
+    """A word or name of the product phrase, in request order."""
+
+    start: int
+    text: str  # as written
+    kind: str  # term, brand, model
+
+
+def collect_terms(view: str, text: str, skip: list[tuple[int, int]]) -> list[Piece]:
+    """Unconsumed, non-stop words outside the skipped spans (meta sentences), as term pieces."""
+    pieces: list[Piece] = []
+    for m in _TOKEN.finditer(view):
+        if any(s <= m.start() < e for s, e in skip):
+            continue
+        word = _ELISION.sub("", text[m.start() : m.end()]).rstrip(".-'&+")
+        lowered = word.lower()
+        if "'" in lowered and lowered.split("'", 1)[0] in STOP_WORDS:
+            continue  # what's, i'd, it's
+        if not word or lowered in STOP_WORDS or (len(word) == 1 and not (word.isdigit() or word.isupper())):
+            continue
+        pieces.append(Piece(m.start(), word, "term"))
+    return pieces
+
+
+def split_compound(word: str) -> tuple[str, str] | None:
+    """('hardloop', 'schoenen') for a known head noun at the end of a compound word, else None."""
+    word = word.lower()
+    for head in sorted(TRANSLATIONS, key=len, reverse=True):
+        if (len(head) >= 4 or head in _SHORT_HEADS) and word.endswith(head) and len(word) >= len(head) + 2:
+            return word[: -len(head)].rstrip("-"), head
+    return None
+
+
+def to_english(word: str) -> str | None:
+    """English for a product word ('løpesko' -> 'running shoes'); None when unknown."""
+    word = word.lower()
+    if word in TRANSLATIONS:
+        return TRANSLATIONS[word]
+    # Plurals (koptelefoons, hodetelefonene, jakker): try the singular the table knows.
+    for ending in ("ene", "en", "er", "s", "n", "e"):
+        stem = word[: -len(ending)]
+        if word.endswith(ending) and stem in TRANSLATIONS:
+            return TRANSLATIONS[stem]
+    parts = split_compound(word)
+    if not parts:
+        return None
+    prefix, head = parts
+    for candidate in (prefix, prefix[:-1] if prefix.endswith(("s", "e")) else prefix):
+        if candidate in COMPOUND_PREFIXES:
+            return f"{COMPOUND_PREFIXES[candidate]} {TRANSLATIONS[head]}"
+        if candidate in TRANSLATIONS and " " not in TRANSLATIONS[candidate]:
+            return f"{TRANSLATIONS[candidate]} {TRANSLATIONS[head]}"
+    return TRANSLATIONS[head]
+
+
+def _english_piece(piece: Piece, language: str) -> str | None:
+    if piece.kind != "term" or any(c.isdigit() for c in piece.text):
+        return piece.text
+    english = to_english(piece.text)
+    if english:
+        return english
+    # Unknown lower-case words are most likely untranslated adjectives; capitalised ones likely names.
+    if piece.text[:1].isupper() and language != "de":
+        return piece.text
+    return None
+
+
+def _join(parts: list[str]) -> str:
+    return " ".join(p for p in parts if p).strip()
+
+
+def search_phrases(pieces: list[Piece], models: list[list[str]], language: str) -> list[str]:
+    """Search phrases, best first: full phrase, without brand, model alone, English, shorter tails."""
+    # Brands first: shop titles start with them and "koptelefoon van Sony" should read "Sony koptelefoon".
+    ordered = sorted(pieces, key=lambda p: (p.kind != "brand", p.start))
+    terms = [p for p in ordered if p.kind == "term"]
+    brands = [p for p in ordered if p.kind == "brand"]
+    rest = [p.text for p in ordered if p.kind != "brand"]
+    # Several brands are alternatives ("Patagonia or Arc'teryx"): one phrase per brand.
+    out: list[str] = [_join([b.text, *rest]) for b in brands] if brands else [_join(rest)]
+    if brands and rest:
+        out.append(_join(rest))
+    for forms in models:
+        out.extend(f for f in forms if not f.isdigit())
+    if language != "en":
+        out.append(_join([e for p in ordered if (e := _english_piece(p, language))]))
+    if not models and len(terms) > 1:
+        product = [p for p in terms if p.text.lower() not in _AUDIENCE]
+        heads = [i for i, p in enumerate(product) if _is_head(p.text)]
+        end = heads[-1] + 1 if heads else 0
+        pair = [p.text for p in product[max(0, end - 2) : end]]
+        if end >= 2 and all(w.replace("-", "").isalpha() for w in pair):
+            out.append(_join(pair))
+        if end >= 1:
+            out.append(product[end - 1].text)
+    if language != "en" and terms and not models:
+        last = terms[-1].text
+        parts = None if last.lower() in TRANSLATIONS else split_compound(last)
+        if parts:
+            out.append(parts[1])
+        english = to_english(last)
+        if english and " " in english:
+            out.append(english.split(" ", 1)[1])
+    seen: set[str] = set()
+    result: list[str] = []
+    for phrase in out:
+        key = phrase.lower()
+        if phrase and key not in seen:
+            seen.add(key)
+            result.append(phrase)
+    return result[:8]
+
+
+def _is_head(word: str) -> bool:
+    lowered = word.lower()
+    return lowered in _ENGLISH_HEADS or lowered in TRANSLATIONS or split_compound(lowered) is not None
