@@ -1,0 +1,194 @@
+"""The one SQLite database: connection settings and numbered migrations (PRAGMA user_version)."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+from pathlib import Path
+
+from shopper import config
+from shopper.errors import StoreError
+
+BUSY_TIMEOUT_MS = 5000
+
+# Characters SQLite's unicode61 tokenizer does not fold even with remove_diacritics 2 (they have no
+# Unicode decomposition); folded in SQL on indexing and in Python on querying, so "løpesko" finds
+# "lopesko" and back. Frozen with migration 1: a later change needs a migration that rebuilds the index.
+FTS_FOLD: tuple[tuple[str, str], ...] = (
+    ("ø", "o"),
+    ("Ø", "o"),
+    ("æ", "ae"),
+    ("Æ", "ae"),
+    ("œ", "oe"),
+    ("Œ", "oe"),
+    ("ß", "ss"),
+    ("ẞ", "ss"),
+    ("đ", "d"),
+    ("Đ", "d"),
+    ("ð", "d"),
+    ("Ð", "d"),
+    ("ł", "l"),
+    ("Ł", "l"),
+    ("þ", "th"),
+    ("Þ", "th"),
+)
+FTS_COLUMNS: tuple[str, ...] = ("title", "brand", "description", "category", "tags", "sku", "gtin", "mpn")
+
+
+def fold_text(text: str) -> str:
+    """The Python twin of the SQL folding applied to indexed catalogue text."""
+    for src, dst in FTS_FOLD:
+        text = text.replace(src, dst)
+    return text
+
+
+def _sql_fold(expr: str) -> str:
+    for src, dst in FTS_FOLD:
+        expr = f"replace({expr}, '{src}', '{dst}')"
+    return expr
+
+
+def _fts_insert(ref: str) -> str:
+    columns = ", ".join(FTS_COLUMNS)
+    values = ", ".join(_sql_fold(f"{ref}.{c}") for c in FTS_COLUMNS)
+    return f"INSERT INTO catalog_fts(rowid, {columns}) VALUES ({ref}.id, {values});"
+
+
+def _migration_1(conn: sqlite3.Connection) -> None:
+    """Shops, the catalogue mirror with its FTS5 index, sync state, price history, last results."""
+    statements = [
+        """CREATE TABLE shops (
+            name TEXT PRIMARY KEY,
+            url TEXT NOT NULL,
+            platform TEXT NOT NULL DEFAULT 'auto',
+            search_url TEXT,
+            detected TEXT,
+            checked_at TEXT
+        )""",
+        # id is an INTEGER PRIMARY KEY so the FTS rowids survive VACUUM; (shop, url) is the identity.
+        """CREATE TABLE catalog_offers (
+            id INTEGER PRIMARY KEY,
+            shop TEXT NOT NULL,
+            url TEXT NOT NULL,
+            title TEXT NOT NULL,
+            brand TEXT,
+            description TEXT,
+            category TEXT,
+            price TEXT,
+            currency TEXT,
+            list_price TEXT,
+            availability TEXT,
+            sku TEXT,
+            gtin TEXT,
+            mpn TEXT,
+            variants_json TEXT NOT NULL DEFAULT '[]',
+            tags TEXT NOT NULL DEFAULT '[]',
+            images_json TEXT NOT NULL DEFAULT '[]',
+            extra_json TEXT NOT NULL DEFAULT '{}',
+            fetched_at TEXT,
+            UNIQUE (shop, url)
+        )""",
+        f"""CREATE VIRTUAL TABLE catalog_fts USING fts5(
+            {", ".join(FTS_COLUMNS)},
+            tokenize = 'unicode61 remove_diacritics 2'
+        )""",
+        f"""CREATE TRIGGER catalog_offers_ai AFTER INSERT ON catalog_offers BEGIN
+            {_fts_insert("new")}
+        END""",
+        """CREATE TRIGGER catalog_offers_ad AFTER DELETE ON catalog_offers BEGIN
+            DELETE FROM catalog_fts WHERE rowid = old.id;
+        END""",
+        f"""CREATE TRIGGER catalog_offers_au AFTER UPDATE ON catalog_offers BEGIN
+            DELETE FROM catalog_fts WHERE rowid = old.id;
+            {_fts_insert("new")}
+        END""",
+        """CREATE TABLE catalog_sync (
+            shop TEXT PRIMARY KEY,
+            synced_at TEXT NOT NULL,
+            offer_count INTEGER NOT NULL DEFAULT 0,
+            complete INTEGER NOT NULL DEFAULT 1 CHECK (complete IN (0, 1))
+        )""",
+        """CREATE TABLE price_history (
+            id INTEGER PRIMARY KEY,
+            url TEXT NOT NULL,
+            shop TEXT NOT NULL,
+            price TEXT,
+            currency TEXT,
+            availability TEXT,
+            seen_at TEXT NOT NULL
+        )""",
+        "CREATE INDEX price_history_url_seen ON price_history (url, seen_at)",
+        """CREATE TABLE last_results (
+            id INTEGER PRIMARY KEY,
+            created_at TEXT NOT NULL,
+            request TEXT NOT NULL,
+            json TEXT NOT NULL
+        )""",
+    ]
+    for statement in statements:
+        conn.execute(statement)
+
+
+# Position + 1 is the schema version. Append only; never edit a migration that has shipped.
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_migration_1]
+
+
+def schema_version(conn: sqlite3.Connection) -> int:
+    """The schema version recorded in the database (0 for a new file)."""
+    return int(conn.execute("PRAGMA user_version").fetchone()[0])
+
+
+def migrate(conn: sqlite3.Connection) -> int:
+    """Apply pending migrations, each in its own transaction; returns the resulting version."""
+    version = schema_version(conn)
+    if version > len(MIGRATIONS):
+        raise StoreError(
+            f"database schema version {version} is newer than this shopper understands "
+            f"({len(MIGRATIONS)}); upgrade shopper"
+        )
+    while version < len(MIGRATIONS):
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            # Another process may have migrated while we waited for the write lock.
+            version = schema_version(conn)
+            if version < len(MIGRATIONS):
+                MIGRATIONS[version](conn)
+                version += 1
+                conn.execute(f"PRAGMA user_version = {version:d}")
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+    return version
+
+
+def connect(path: Path | None = None) -> sqlite3.Connection:
+    """Open (creating and migrating as needed) the database; StoreError with one line on failure."""
+    target = Path(path) if path is not None else config.db_path()
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise StoreError(f"{target}: cannot create its folder: {exc.strerror or exc}") from None
+    conn: sqlite3.Connection | None = None
+    try:
+        conn = sqlite3.connect(target, timeout=BUSY_TIMEOUT_MS / 1000)
+        conn.row_factory = sqlite3.Row
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS:d}")
+        conn.execute("PRAGMA foreign_keys = ON")
+        mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+        if str(mode).lower() == "wal":
+            conn.execute("PRAGMA synchronous = NORMAL")  # safe with WAL, much faster commits
+        migrate(conn)
+    except sqlite3.DatabaseError as exc:
+        if conn is not None:
+            conn.close()
+        raise StoreError(f"{target}: cannot open the database: {_one_line(exc)}") from None
+    except BaseException:
+        if conn is not None:
+            conn.close()
+        raise
+    return conn
+
+
+def _one_line(exc: BaseException) -> str:
+    return " ".join(str(exc).split()) or type(exc).__name__
