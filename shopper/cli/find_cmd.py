@@ -96,7 +96,10 @@ def _render(result: Any, limit: int, as_json: bool) -> None:
     if not result.offers:
         out.print("[yellow]Nothing matched.[/] " + render.clean(_hint(result)))
     else:
-        out.print(render.find_table(result, limit))
+        wide = out.width >= 150
+        out.print(render.find_table(result, limit, wide=wide))
+        if not wide:
+            out.print(render.reasons_list(result, limit))
         answer = [r for r in result.offers if r.offer.url in set(result.answer)]
         if answer:
             out.print(render.answer_text(result, answer))

@@ -38,7 +38,7 @@ def console() -> Console:
 
 def error_console() -> Console:
     """The stderr console (progress, warnings, errors)."""
-    return Console(stderr=True, highlight=False)
+    return Console(stderr=True, highlight=False, soft_wrap=True)
 
 
 def money(value: Money | None) -> str:
@@ -118,18 +118,22 @@ def query_line(query: Query) -> str:
     return clean(one_line("  ".join(bits), 400))
 
 
-def find_table(result: FindResult, limit: int) -> Table:
-    """The ranked offers as a table; the answer's rows highlighted."""
+def find_table(result: FindResult, limit: int, *, wide: bool = True) -> Table:
+    """The ranked offers as a table; the answer's rows highlighted. Narrow terminals get `why` below it."""
     table = Table(show_lines=False, header_style="bold", expand=False)
-    for name, kwargs in (
+    columns: tuple[tuple[str, dict[str, Any]], ...] = (
         ("#", {"justify": "right", "no_wrap": True}),
-        ("product", {"max_width": 46}),
-        ("shop", {"no_wrap": True, "max_width": 18}),
+        ("product", {"max_width": 60, "ratio": 3}),
+        ("shop", {"max_width": 18, "ratio": 1}),
         ("price", {"justify": "right", "no_wrap": True}),
-        ("landed", {"justify": "right", "no_wrap": True}),
+        ("landed", {"justify": "right"}),
         ("stock / size", {"max_width": 18}),
-        ("why", {"max_width": 48}),
-    ):
+        ("why", {"max_width": 60}),
+    )
+    if not wide:
+        # Price and landed cost share a cell so the product keeps room to breathe.
+        columns = tuple((n, k) for n, k in columns if n not in ("landed", "why"))
+    for name, kwargs in columns:
         table.add_column(name, **kwargs)
     answer = set(result.answer)
     for index, ranked in enumerate(result.offers[:limit], start=1):
@@ -143,17 +147,30 @@ def find_table(result: FindResult, limit: int) -> Table:
         if ranked.group:
             product += f"\n[dim]{clean(ranked.group)}[/]"
         marked = offer.url in answer
+        price = money(offer.price)
+        if wide:
+            cells = [price, money(ranked.landed), clean(stock), clean("; ".join(ranked.reasons[:6]))]
+        else:
+            landed = ranked.landed
+            if landed is not None and offer.price is not None and landed != offer.price:
+                price += f"\n[dim]landed {money(landed)}[/]"
+            cells = [price, clean(stock)]
         table.add_row(
             ("★ " if marked else "") + str(index),
             product,
             clean(one_line(offer.shop, 40)),
-            money(offer.price),
-            money(ranked.landed),
-            clean(stock),
-            clean("; ".join(ranked.reasons[:6])),
+            *cells,
             style="bold green" if marked else None,
         )
     return table
+
+
+def reasons_list(result: FindResult, limit: int) -> str:
+    """Each shown offer's reasons, numbered like the table, for terminals too narrow for a why column."""
+    lines = ["[bold]why[/]"]
+    for index, ranked in enumerate(result.offers[:limit], start=1):
+        lines.append(f"[dim]{index:>3}[/] {clean('; '.join(ranked.reasons))}")
+    return "\n".join(lines)
 
 
 def answer_text(result: FindResult, answer: list[Any]) -> str:
