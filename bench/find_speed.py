@@ -63,7 +63,8 @@ async def main_async(args: argparse.Namespace) -> int:
     for label, wall, offers, requests, warnings in figures:
         print(
             f"  {label}: {wall:.2f} s = {wall / args.latency:.2f} x one shop's latency "
-            f"(target <= 1.5; sequential >= {len(servers)})  offers={offers} requests={requests} warnings={warnings}"
+            f"(target <= 1.5; sequential >= {len(servers)})  "
+            f"offers={offers} requests={requests} warnings={warnings}"
         )
     print(f"  peak memory (max RSS of this process): {peak_mb:.0f} MB")
     return 0

@@ -91,7 +91,8 @@ def published(shared: Path) -> list[str]:
     with path.open() as fh:
         for row in csv.DictReader(fh):
             lines.append(
-                f"  {row['model']:<16} {row['task_set']:<9} axtree {float(row['axtree_completion_rate']) / 100:.2f}"
+                f"  {row['model']:<16} {row['task_set']:<9} "
+                f"axtree {float(row['axtree_completion_rate']) / 100:.2f}"
                 f"  axtree+memory {float(row['axtree_memory_completion_rate']) / 100:.2f}"
             )
     return lines
@@ -109,7 +110,9 @@ async def run(args: argparse.Namespace) -> int:
     tasks = [json.loads(line) for line in (shared / "bench" / "webmall" / "tasks-dev.jsonl").open()]
     servers = {}
     for shop_id, rows in sorted(products.items()):
-        server = ShopServer(to_shop_products(rows), FLAVORS[shop_id], name=rows[0]["shop_name"], currency="EUR")
+        server = ShopServer(
+            to_shop_products(rows), FLAVORS[shop_id], name=rows[0]["shop_name"], currency="EUR"
+        )
         server.start()
         servers[shop_id] = server
     by_port = {urlsplit(s.url).port: shop_id for shop_id, s in servers.items()}
@@ -161,8 +164,10 @@ async def run(args: argparse.Namespace) -> int:
             )
             if args.verbose and answer != gold:
                 print(f"- {task['task_id']}: {task['request_resolved'][:100]}")
-                print(f"    query: terms={result.query.terms} models={result.query.model_numbers} "
-                      f"must={result.query.must} intent={result.query.intent}")
+                print(
+                    f"    query: terms={result.query.terms} models={result.query.model_numbers} "
+                    f"must={result.query.must} intent={result.query.intent}"
+                )
                 print(f"    missing: {sorted(gold - answer)}  extra: {sorted(answer - gold)[:8]}")
     finally:
         conn.close()
@@ -178,7 +183,10 @@ async def run(args: argparse.Namespace) -> int:
             f"recall {mean('recall'):.2f}  F1 {mean('f1'):.2f}  top-1 {mean('top1'):.2f}"
         )
 
-    print(f"WebMall dev: {len(rows)} tasks in {seconds:.1f} s (offline, no LLM{', mirrors synced' if args.sync else ''})")
+    print(
+        f"WebMall dev: {len(rows)} tasks in {seconds:.1f} s "
+        f"(offline, no LLM{', mirrors synced' if args.sync else ''})"
+    )
     for level in ("basic", "advanced"):
         print(summary(level, [r for r in rows if r["set"] == level]))
     print(summary("all", rows))
@@ -194,7 +202,9 @@ async def run(args: argparse.Namespace) -> int:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--shared", default=str(REPO.parent / "shared"))
-    parser.add_argument("--sync", action="store_true", help="mirror every shop's catalogue first (shops sync)")
+    parser.add_argument(
+        "--sync", action="store_true", help="mirror every shop's catalogue first (shops sync)"
+    )
     parser.add_argument("--verbose", action="store_true", help="list the tasks not completed")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as home:

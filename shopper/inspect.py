@@ -51,6 +51,8 @@ def read_file(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
         raise UsageError(f"{path}: damaged gzip file ({exc})") from None
     if len(data) > limit:
         raise UsageError(f"{path}: larger than {limit:,} bytes when decompressed")
+    if not inflater.eof:
+        raise UsageError(f"{path}: damaged gzip file (it ends too early)")
     return data
 
 
@@ -108,7 +110,9 @@ async def _fetch_all(urls: list[str]) -> dict[str, tuple[bytes | None, str | Non
         pages = await asyncio.gather(*(fetcher.get(u) for u in urls))
         for url, page in zip(urls, pages, strict=True):
             if page is None:
-                reason = next((w for w in reversed(fetcher.warnings) if url in w), f"{url}: could not be fetched")
+                reason = next(
+                    (w for w in reversed(fetcher.warnings) if url in w), f"{url}: could not be fetched"
+                )
                 out[url] = (None, reason)
             else:
                 out[url] = (page.content, None)

@@ -9,6 +9,7 @@ from datetime import UTC, datetime, timedelta
 
 from shopper.events import Event, ShopFailed, ShopFinished, ShopStarted, Stage
 from shopper.models import FindResult, Offer, Profile, Query, ShopConfig
+from shopper.shops.fetch import FetchSettings
 
 SHOP_DEADLINE = 25.0  # seconds one shop may take before it is left out with a warning
 RECHECK_TOP = 8  # mirror offers re-checked live before they are shown
@@ -32,12 +33,12 @@ async def find_events(
     conn: sqlite3.Connection | None = None,
     use_mirror: bool = True,
     deadline: float = SHOP_DEADLINE,
-    fetch_settings: object | None = None,
+    fetch_settings: FetchSettings | None = None,
 ) -> AsyncIterator[Event | FindResult]:
     """Yield progress events as shops answer, then the FindResult last."""
     from shopper.group import group_offers
     from shopper.rank import choose_answer, rank
-    from shopper.shops.fetch import Fetcher, FetchSettings
+    from shopper.shops.fetch import Fetcher
     from shopper.shops.search import SearchContext, search_shop
 
     if query is None:
@@ -50,7 +51,7 @@ async def find_events(
         result.warnings.append("no shops to search: add one with `shopper shops add URL`")
         yield result
         return
-    settings = fetch_settings if isinstance(fetch_settings, FetchSettings) else _default_settings()
+    settings = fetch_settings or _default_settings()
     offers: list[Offer] = []
     how: dict[str, str] = {}
     async with Fetcher(settings) as fetcher:
@@ -88,14 +89,15 @@ async def find_events(
     yield result
 
 
-def _default_settings() -> object:
+def _default_settings() -> FetchSettings:
     from shopper.config import cache_dir
-    from shopper.shops.fetch import FetchSettings
 
     return FetchSettings(cache_path=cache_dir() / "http.sqlite")
 
 
-def _outcome_event(task: asyncio.Task[object], shop: ShopConfig, deadline: float, result: FindResult) -> Event:
+def _outcome_event(
+    task: asyncio.Task[object], shop: ShopConfig, deadline: float, result: FindResult
+) -> Event:
     from shopper.errors import ShopperError
 
     exc = task.exception()

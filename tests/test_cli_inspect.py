@@ -9,11 +9,11 @@ import sys
 from pathlib import Path
 
 import pytest
+from conftest import shared_path
 from typer.testing import CliRunner
 
 from shopper import __version__
 from shopper.cli.app import app
-from conftest import shared_path
 
 runner = CliRunner()
 
@@ -47,8 +47,20 @@ def test_inspect_json_on_real_pages(name: str) -> None:
     lines = result.stdout.strip().splitlines()
     assert len(lines) == 1
     row = json.loads(lines[0])
-    assert set(row) >= {"source", "url", "title", "price", "currency", "availability", "sku", "gtin", "mpn",
-                        "brand", "variants", "notes"}
+    assert set(row) >= {
+        "source",
+        "url",
+        "title",
+        "price",
+        "currency",
+        "availability",
+        "sku",
+        "gtin",
+        "mpn",
+        "brand",
+        "variants",
+        "notes",
+    }
     assert (row["price"], row["currency"]) == (price, currency)
     if availability is not None:
         assert row["availability"] == availability
@@ -60,8 +72,16 @@ def test_inspect_several_sources_in_order_with_base_urls(tmp_path: Path) -> None
     packed.write_bytes(gzip.compress(page.read_bytes()))
     result = runner.invoke(
         app,
-        ["inspect", str(page), str(packed), "--url", "https://store.example/a", "--url", "https://store.example/b",
-         "--json"],
+        [
+            "inspect",
+            str(page),
+            str(packed),
+            "--url",
+            "https://store.example/a",
+            "--url",
+            "https://store.example/b",
+            "--json",
+        ],
     )
     assert result.exit_code == 0, result.output
     rows = [json.loads(line) for line in result.stdout.strip().splitlines()]
@@ -71,7 +91,9 @@ def test_inspect_several_sources_in_order_with_base_urls(tmp_path: Path) -> None
 
 
 def test_inspect_human_output_is_a_panel() -> None:
-    result = runner.invoke(app, ["inspect", str(shared_path("fixtures", "extruct_fye_product_og_microdata.html"))])
+    result = runner.invoke(
+        app, ["inspect", str(shared_path("fixtures", "extruct_fye_product_og_microdata.html"))]
+    )
     assert result.exit_code == 0, result.output
     assert "17.99 USD" in result.stdout
     assert "InStock" in result.stdout
@@ -121,8 +143,17 @@ def test_scraped_text_cannot_drive_the_terminal(tmp_path: Path) -> None:
 
 def test_version_and_help_on_every_command() -> None:
     assert __version__ in runner.invoke(app, ["--version"]).stdout
-    for command in (["find"], ["inspect"], ["profile", "show"], ["profile", "validate"], ["profile", "init"],
-                    ["shops", "add"], ["shops", "check"], ["shops", "list"], ["shops", "sync"]):
+    for command in (
+        ["find"],
+        ["inspect"],
+        ["profile", "show"],
+        ["profile", "validate"],
+        ["profile", "init"],
+        ["shops", "add"],
+        ["shops", "check"],
+        ["shops", "list"],
+        ["shops", "sync"],
+    ):
         helped = runner.invoke(app, [*command, "--help"])
         assert helped.exit_code == 0, (command, helped.output)
         assert "Usage" in helped.stdout
@@ -135,7 +166,10 @@ def test_python_dash_m_end_to_end(tmp_path: Path) -> None:
     page = shared_path("fixtures", "cdio_jsonld_medimops_website_plus_product_OutOfStock.html")
     done = subprocess.run(
         [sys.executable, "-m", "shopper", "inspect", str(page), "--json"],
-        capture_output=True, text=True, timeout=120, check=False,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
     )
     assert done.returncode == 0, done.stderr
     row = json.loads(done.stdout)

@@ -110,9 +110,13 @@ async def test_a_failing_and_a_hanging_shop_do_not_hold_up_the_others(
     four_shops: list[ShopServer], hanging_shop: str
 ) -> None:
     profile = profile_for(four_shops[:2])
-    profile.shops.append(ShopConfig(name="Down", url="http://127.0.0.1:9", platform="shopify", currency="EUR"))
+    profile.shops.append(
+        ShopConfig(name="Down", url="http://127.0.0.1:9", platform="shopify", currency="EUR")
+    )
     profile.shops.append(ShopConfig(name="Stuck", url=hanging_shop, platform="html", currency="EUR"))
-    settings = FetchSettings(cache_path=None, connect_timeout=1.0, read_timeout=60, total_timeout=60, max_retries=0)
+    settings = FetchSettings(
+        cache_path=None, connect_timeout=1.0, read_timeout=60, total_timeout=60, max_retries=0
+    )
     result = await find("headphones", profile, conn=connect(), deadline=2.0, fetch_settings=settings)
     assert result.offers
     assert any("Stuck" in w and "left out" in w for w in result.warnings)
@@ -134,8 +138,13 @@ def test_cli_json_validates_against_the_schema(four_shops: list[ShopServer], tmp
     profile = tmp_path / "p.toml"
     lines = ['name = "t"', 'currency = "EUR"']
     for s in four_shops:
-        lines += ["[[shops]]", f'name = "{s.name}"', f'url = "{s.url}"', f'platform = "{PLATFORM[s.flavor]}"',
-                  'currency = "EUR"']
+        lines += [
+            "[[shops]]",
+            f'name = "{s.name}"',
+            f'url = "{s.url}"',
+            f'platform = "{PLATFORM[s.flavor]}"',
+            'currency = "EUR"',
+        ]
     profile.write_text("\n".join(lines) + "\n")
     result = runner.invoke(app, ["find", "waterproof jacket size M", "--profile", str(profile), "--json"])
     assert result.exit_code == 0, result.output
@@ -148,10 +157,18 @@ def test_cli_json_validates_against_the_schema(four_shops: list[ShopServer], tmp
 @pytest.mark.parametrize(
     ("request_text", "checks"),
     [
-        ("rode hardloopschoenen maat 44 onder €60, geen Nike",
-         {"size": "44", "colours": ["red"], "max": ("60", "EUR"), "not_brand": "nike"}),
-        ("billigste løpesko str. 44 under 1000 kroner", {"size": "44", "intent": "cheapest", "max": ("1000", "NOK")}),
-        ("vanntett regnjakke str. M maks 1500 kr", {"size": "M", "must": "waterproof", "max": ("1500", "NOK")}),
+        (
+            "rode hardloopschoenen maat 44 onder €60, geen Nike",
+            {"size": "44", "colours": ["red"], "max": ("60", "EUR"), "not_brand": "nike"},
+        ),
+        (
+            "billigste løpesko str. 44 under 1000 kroner",
+            {"size": "44", "intent": "cheapest", "max": ("1000", "NOK")},
+        ),
+        (
+            "vanntett regnjakke str. M maks 1500 kr",
+            {"size": "M", "must": "waterproof", "max": ("1500", "NOK")},
+        ),
     ],
 )
 def test_dutch_and_norwegian_requests_on_the_demo(request_text: str, checks: dict[str, object]) -> None:
@@ -203,7 +220,10 @@ def test_profile_typo_is_one_line_naming_file_line_and_field(tmp_path: Path) -> 
 def test_find_as_a_subprocess_prints_one_json_object(isolated_env: Path) -> None:
     done = subprocess.run(
         [sys.executable, "-m", "shopper", "find", "noise cancelling headphones", "--json"],
-        capture_output=True, text=True, timeout=180, check=False,
+        capture_output=True,
+        text=True,
+        timeout=180,
+        check=False,
     )
     assert done.returncode == 0, done.stderr
     payload = json.loads(done.stdout)  # exactly one object: json.loads rejects trailing text

@@ -9,7 +9,7 @@ from shopper.cli.common import VersionOption
 
 app = typer.Typer(
     name="shopper",
-    help="A personal shopping assistant: searches your shops, ranks offers with reasons, asks before it buys.",
+    help="A personal shopping assistant: searches your shops, ranks offers with reasons, asks before buying.",
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,

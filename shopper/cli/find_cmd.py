@@ -33,7 +33,9 @@ def find(
 
     text = " ".join(request).strip()
     if not text:
-        raise UsageError("empty request: say what you are looking for, e.g. shopper find \"trail shoes size 44\"")
+        raise UsageError(
+            'empty request: say what you are looking for, e.g. shopper find "trail shoes size 44"'
+        )
     loaded = load_profile(profile)
     result = asyncio.run(_run(text, loaded, as_json=as_json, use_mirror=not no_mirror))
     _render(result, limit, as_json)
@@ -88,11 +90,15 @@ def _render(result: Any, limit: int, as_json: bool) -> None:
         return
     out = render.console()
     if result.demo:
-        out.print("[bold magenta]demo:[/] no shops in your profile, so these are shopper's own demo shops "
-                  "(add yours with `shopper shops add URL`).")
+        out.print(
+            "[bold magenta]demo:[/] no shops in your profile, so these are shopper's own demo shops "
+            "(add yours with `shopper shops add URL`)."
+        )
     out.print(f"[dim]understood:[/] {render.query_line(result.query)}")
     if result.query.ignored:
-        out.print("[dim]not acted on by find:[/] " + render.clean(render.one_line("; ".join(result.query.ignored))))
+        out.print(
+            "[dim]not acted on by find:[/] " + render.clean(render.one_line("; ".join(result.query.ignored)))
+        )
     if not result.offers:
         out.print("[yellow]Nothing matched.[/] " + render.clean(_hint(result)))
     else:

@@ -180,7 +180,8 @@ def answer_text(result: FindResult, answer: list[Any]) -> str:
     head = f"[bold green]answer:[/] {clean(one_line(lead.offer.title, 90))}"
     if intent == "cheapest":
         head = "[bold green]cheapest:[/] " + ", ".join(
-            f"{clean(one_line(r.offer.title, 60))} at {clean(r.offer.shop)} ({money(r.offer.price)})" for r in answer
+            f"{clean(one_line(r.offer.title, 60))} at {clean(r.offer.shop)} ({money(r.offer.price)})"
+            for r in answer
         )
         return head
     if intent == "all":

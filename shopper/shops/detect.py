@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, Field
@@ -90,10 +91,8 @@ async def detect_shop(fetcher: Fetcher, url: str) -> Detection:
         found.platform = "woocommerce"
         page = await fetcher.get(join(url, "/wp-json/wc/store/v1/products"), params={"per_page": "1"})
         if page is not None:
-            try:
+            with contextlib.suppress(ValueError):
                 found.catalogue_size = int(page.headers.get("x-wp-total", ""))
-            except ValueError:
-                pass
             items = page.json() if page.content else []
             if isinstance(items, list) and items and isinstance(items[0], dict):
                 found.currency = (items[0].get("prices") or {}).get("currency_code")

@@ -42,7 +42,9 @@ def _profile_path(profile: Profile, name: str | None) -> Path:
     return profiles_dir() / f"{name or 'default'}.toml"
 
 
-async def add_shop(url: str, profile_name: str | None, *, name: str | None = None) -> tuple[ShopConfig, Detection, Path]:
+async def add_shop(
+    url: str, profile_name: str | None, *, name: str | None = None
+) -> tuple[ShopConfig, Detection, Path]:
     """Detect a shop and save it into the profile (replacing an entry with the same URL)."""
     from shopper.profiles import load_profile, save_profile
     from shopper.shops.fetch import Fetcher
@@ -59,7 +61,7 @@ async def add_shop(url: str, profile_name: str | None, *, name: str | None = Non
     shop = ShopConfig(
         name=name or host(url),
         url=url.rstrip("/"),
-        platform=platform,  # type: ignore[arg-type]
+        platform=platform,
         search_url=detection.search_url if platform == "html" else None,
         currency=detection.currency,
     )
@@ -98,8 +100,12 @@ async def check_shop(fetcher: Any, shop: ShopConfig) -> ShopCheck:
         return row
     platform = shop.platform if shop.platform != "auto" else detection.platform
     adapter = get_adapter(platform)
-    probe = shop.model_copy(update={"search_url": shop.search_url or detection.search_url,
-                                    "currency": shop.currency or detection.currency})
+    probe = shop.model_copy(
+        update={
+            "search_url": shop.search_url or detection.search_url,
+            "currency": shop.currency or detection.currency,
+        }
+    )
     if row.catalogue_size is None and platform == "shopify":
         full = await adapter.catalogue(fetcher, probe)
         row.catalogue_size = len(full) if full is not None else None

@@ -25,7 +25,9 @@ def next_page_url(text: str, base_url: str) -> str | None:
     tree = _tree(text)
     if tree is None:
         return None
-    for href in tree.xpath('//link[@rel="next"]/@href | //a[contains(concat(" ", @rel, " "), " next ")]/@href'):
+    for href in tree.xpath(
+        '//link[@rel="next"]/@href | //a[contains(concat(" ", @rel, " "), " next ")]/@href'
+    ):
         if str(href).strip():
             return urljoin(base_url, str(href).strip())
     return None

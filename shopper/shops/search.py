@@ -74,7 +74,7 @@ async def resolve_adapter(ctx: SearchContext, shop: ShopConfig) -> ShopAdapter:
 
 
 async def live_search(ctx: SearchContext, adapter: ShopAdapter, shop: ShopConfig) -> list[Offer]:
-    """The shop's own search, reformulated (fewer words, model number, other languages) until it finds enough."""
+    """The shop's own search, reformulated (fewer words, model number, translations) until enough turn up."""
     terms = ctx.query.search_terms or [" ".join(ctx.query.terms) or ctx.query.text]
     by_url: dict[str, Offer] = {}
     for phrase in terms[:MAX_REFORMULATIONS]:
@@ -126,7 +126,9 @@ def _needs_details(offer: Offer, query: Query) -> bool:
     return offer.price is None or offer.availability is None
 
 
-async def add_details(ctx: SearchContext, adapter: ShopAdapter, shop: ShopConfig, offers: list[Offer]) -> None:
+async def add_details(
+    ctx: SearchContext, adapter: ShopAdapter, shop: ShopConfig, offers: list[Offer]
+) -> None:
     """Read product pages for the best candidates whose listing lacks sizes, price or stock."""
     from shopper.rank import relevance
 
@@ -169,10 +171,13 @@ async def search_shop(ctx: SearchContext, shop: ShopConfig) -> ShopOutcome:
         mirror = CatalogMirror(ctx.conn)
         if mirror.is_fresh(shop.name, MIRROR_TTL):
             offers, outcome.how = mirror_search(ctx, shop), "mirror"
-        elif ctx.sync_catalogues and adapter.platform in ("shopify", "woocommerce"):
+        elif (
             # Platform APIs list a whole catalogue in a few requests, so a cold mirror is filled now.
-            if await sync_catalogue(ctx, adapter, shop) is not None:
-                offers, outcome.how = mirror_search(ctx, shop), "synced"
+            ctx.sync_catalogues
+            and adapter.platform in ("shopify", "woocommerce")
+            and await sync_catalogue(ctx, adapter, shop) is not None
+        ):
+            offers, outcome.how = mirror_search(ctx, shop), "synced"
     if offers is None:
         offers = await live_search(ctx, adapter, shop)
         outcome.how = "live"

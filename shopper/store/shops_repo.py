@@ -29,13 +29,24 @@ def load_detection(conn: sqlite3.Connection, url: str, *, now: datetime | None =
     return Detection.model_validate_json(row[0])
 
 
-def save_detection(conn: sqlite3.Connection, name: str, detection: Detection, *, now: datetime | None = None) -> None:
+def save_detection(
+    conn: sqlite3.Connection, name: str, detection: Detection, *, now: datetime | None = None
+) -> None:
     """Store a detection under the shop's name."""
     stamp = (now or datetime.now(UTC)).isoformat()
     with conn:
         conn.execute(
-            "INSERT INTO shops (name, url, platform, search_url, detected, checked_at) VALUES (?, ?, ?, ?, ?, ?) "
+            "INSERT INTO shops (name, url, platform, search_url, detected, checked_at) "
+            "VALUES (?, ?, ?, ?, ?, ?) "
             "ON CONFLICT(name) DO UPDATE SET url = excluded.url, platform = excluded.platform, "
-            "search_url = excluded.search_url, detected = excluded.detected, checked_at = excluded.checked_at",
-            (name, detection.url, detection.platform, detection.search_url, detection.model_dump_json(), stamp),
+            "search_url = excluded.search_url, detected = excluded.detected, "
+            "checked_at = excluded.checked_at",
+            (
+                name,
+                detection.url,
+                detection.platform,
+                detection.search_url,
+                detection.model_dump_json(),
+                stamp,
+            ),
         )

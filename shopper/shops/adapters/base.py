@@ -30,7 +30,9 @@ class ShopAdapter(Protocol):
         """One product read live (price, stock, variants); None when it cannot be read."""
         ...
 
-    async def catalogue(self, fetcher: Fetcher, shop: ShopConfig, *, max_items: int = 25_000) -> list[Offer] | None:
+    async def catalogue(
+        self, fetcher: Fetcher, shop: ShopConfig, *, max_items: int = 25_000
+    ) -> list[Offer] | None:
         """Every product the shop lists, or None when this shop's catalogue cannot be listed."""
         ...
 

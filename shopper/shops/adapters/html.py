@@ -79,11 +79,15 @@ class HtmlAdapter:
         """The product page, read live."""
         return await read_product(fetcher, shop, url)
 
-    async def catalogue(self, fetcher: Fetcher, shop: ShopConfig, *, max_items: int = 25_000) -> list[Offer] | None:
+    async def catalogue(
+        self, fetcher: Fetcher, shop: ShopConfig, *, max_items: int = 25_000
+    ) -> list[Offer] | None:
         """Every product page the sitemap lists, read through the extraction layers."""
         from shopper.shops.pages import sitemap_urls
 
-        urls = await sitemap_urls(fetcher, join(shop.url, "/sitemap.xml"), limit=min(max_items, MAX_SITEMAP_PRODUCTS))
+        urls = await sitemap_urls(
+            fetcher, join(shop.url, "/sitemap.xml"), limit=min(max_items, MAX_SITEMAP_PRODUCTS)
+        )
         if not urls:
             return None
         pages = await asyncio.gather(*(read_product(fetcher, shop, u) for u in urls))

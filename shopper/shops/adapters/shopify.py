@@ -62,7 +62,9 @@ class ShopifyAdapter:
         offers = _offers([parse_product_js(data, shop.url, currency=shop.currency)], shop)
         return offers[0] if offers else None
 
-    async def catalogue(self, fetcher: Fetcher, shop: ShopConfig, *, max_items: int = 25_000) -> list[Offer] | None:
+    async def catalogue(
+        self, fetcher: Fetcher, shop: ShopConfig, *, max_items: int = 25_000
+    ) -> list[Offer] | None:
         """Every product through /products.json, 250 a page."""
         from shopper.extract.shopify import parse_products_json
 

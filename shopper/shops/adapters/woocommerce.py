@@ -56,13 +56,17 @@ class WooCommerceAdapter:
 
         return await read_product(fetcher, shop, url)
 
-    async def catalogue(self, fetcher: Fetcher, shop: ShopConfig, *, max_items: int = 25_000) -> list[Offer] | None:
+    async def catalogue(
+        self, fetcher: Fetcher, shop: ShopConfig, *, max_items: int = 25_000
+    ) -> list[Offer] | None:
         """Every product, 100 a page, for as many pages as X-WP-TotalPages says."""
         offers: list[Offer] = []
         total_pages = 1
         page_no = 1
         while page_no <= min(total_pages, MAX_PAGES):
-            page = await fetcher.get(join(shop.url, API), params={"per_page": str(PER_PAGE), "page": str(page_no)})
+            page = await fetcher.get(
+                join(shop.url, API), params={"per_page": str(PER_PAGE), "page": str(page_no)}
+            )
             if page is None:
                 return offers or None
             try:
