@@ -1,6 +1,6 @@
 """`shopper --help` wall time as a ratio to `python -c "import typer, rich"` (target <= 1.5).
 
-    python bench/startup.py [--runs 15]
+python bench/startup.py [--runs 15]
 """
 
 from __future__ import annotations
@@ -33,10 +33,16 @@ def main() -> int:
     baseline = timed([sys.executable, "-c", "import typer, rich"], args.runs)
     ours = timed(cli, args.runs)
     heavy = subprocess.run(
-        [sys.executable, "-X", "importtime", "-m", "shopper", "--help"], capture_output=True, text=True, check=True
+        [sys.executable, "-X", "importtime", "-m", "shopper", "--help"],
+        capture_output=True,
+        text=True,
+        check=True,
     ).stderr
-    loaded = [m for m in ("openai", "extruct", "PIL", "httpx", "pydantic", "lxml", "rapidfuzz") if f" {m}\n" in heavy
-              or f"| {m}\n" in heavy]
+    loaded = [
+        m
+        for m in ("openai", "extruct", "PIL", "httpx", "pydantic", "lxml", "rapidfuzz")
+        if f" {m}\n" in heavy or f"| {m}\n" in heavy
+    ]
     print(f"baseline  python -c 'import typer, rich': {baseline * 1000:.0f} ms (median of {args.runs})")
     print(f"shopper   {' '.join(cli[-2:])}: {ours * 1000:.0f} ms")
     print(f"ratio     {ours / baseline:.2f}  (target <= 1.5)")
