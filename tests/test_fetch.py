@@ -495,3 +495,15 @@ async def test_cancellation_propagates_and_frees_the_slot(server: TestServer, fa
         page = await f.get(server.url("/page/utf8"))
     assert page is not None
     assert f.warnings == []  # a cancelled fetch is the caller's decision, not a failure to report
+
+
+async def test_robots_txt_is_kept_for_a_day_across_sessions(
+    server: TestServer, fake_time: FakeTime, tmp_path: Path
+) -> None:
+    cache = tmp_path / "cache.sqlite"
+    for _ in range(2):
+        async with fetcher(fake_time, cache_path=cache) as f:
+            assert await f.get(server.url("/page/utf8")) is not None
+            assert await f.get(server.url("/private/secret")) is None
+    assert server.hits["/robots.txt"] == 1
+    assert server.hits["/private/secret"] == 0

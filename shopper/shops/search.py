@@ -20,7 +20,7 @@ RECHECK_AFTER = 600  # mirror rows older than this are re-checked live before th
 MAX_REFORMULATIONS = 5
 ENOUGH_CANDIDATES = 12
 MIRROR_CANDIDATES = 80
-DETAIL_READS = 6  # product pages read per shop when listings lack sizes or stock
+DETAIL_READS = 4  # product pages read per shop when listings lack sizes or stock
 
 
 @dataclass
@@ -52,7 +52,10 @@ def _now() -> datetime:
 async def resolve_adapter(ctx: SearchContext, shop: ShopConfig) -> ShopAdapter:
     """The shop's adapter; `auto` shops are detected once and remembered in the database."""
     if shop.platform != "auto":
-        return get_adapter(shop.platform)
+        adapter = get_adapter(shop.platform)
+        if adapter.platform == "html" and not shop.search_url:
+            await _remembered_search_url(ctx, shop)
+        return adapter
     from shopper.store.shops_repo import load_detection, save_detection
 
     detection = load_detection(ctx.conn, shop.url) if ctx.conn is not None else None
@@ -73,16 +76,42 @@ async def resolve_adapter(ctx: SearchContext, shop: ShopConfig) -> ShopAdapter:
     return get_adapter(detection.platform)
 
 
+async def _remembered_search_url(ctx: SearchContext, shop: ShopConfig) -> None:
+    # An html shop without a configured search template: find it once, then remember it, so
+    # later runs (and concurrent searches in this one) don't probe the home page again.
+    from shopper.shops.detect import Detection, find_search_template
+    from shopper.store.shops_repo import load_detection, save_detection
+
+    known = load_detection(ctx.conn, shop.url) if ctx.conn is not None else None
+    if known is not None and known.search_url:
+        shop.search_url = known.search_url
+        return
+    template = await find_search_template(ctx.fetcher, shop.url)
+    if template:
+        shop.search_url = template
+        if ctx.conn is not None:
+            found = Detection(url=shop.url, reachable=True, platform="html", search_url=template)
+            save_detection(ctx.conn, shop.name, found)
+
+
 async def live_search(ctx: SearchContext, adapter: ShopAdapter, shop: ShopConfig) -> list[Offer]:
     """The shop's own search, reformulated (fewer words, model number, translations) until enough turn up."""
-    terms = ctx.query.search_terms or [" ".join(ctx.query.terms) or ctx.query.text]
+    phrases = [p for p in ctx.query.search_terms if p.strip()] or [
+        " ".join(ctx.query.terms) or ctx.query.text
+    ]
+    phrases = phrases[:MAX_REFORMULATIONS]
+    wide = ctx.query.intent in ("all", "cheapest")
+    limit = 40 if wide else ENOUGH_CANDIDATES
     by_url: dict[str, Offer] = {}
-    for phrase in terms[:MAX_REFORMULATIONS]:
-        if not phrase.strip():
-            continue
-        for offer in await adapter.search(ctx.fetcher, shop, phrase):
-            by_url.setdefault(offer.url, offer)
-        if len(by_url) >= ENOUGH_CANDIDATES and ctx.query.intent not in ("all", "cheapest"):
+    # The first two phrasings go out together (the per-host limit is two anyway); later ones only
+    # when those found too little, since weak shop searches often need fewer words.
+    batches = [phrases[:2], *[[p] for p in phrases[2:]]]
+    for batch in batches:
+        found = await asyncio.gather(*(adapter.search(ctx.fetcher, shop, p, limit=limit) for p in batch))
+        for offers in found:
+            for offer in offers:
+                by_url.setdefault(offer.url, offer)
+        if len(by_url) >= ENOUGH_CANDIDATES and not wide:
             break
     return list(by_url.values())
 
@@ -121,9 +150,19 @@ async def sync_catalogue(ctx: SearchContext, adapter: ShopAdapter, shop: ShopCon
 
 
 def _needs_details(offer: Offer, query: Query) -> bool:
+    cap, price = query.max_price, offer.price
+    if cap is not None and price is not None and price.currency == cap.currency and price.amount > cap.amount:
+        return False  # excluded on price whatever its page says
     if query.size and not offer.variants:
         return True
     return offer.price is None or offer.availability is None
+
+
+def _recent(offer: Offer | None) -> bool:
+    if offer is None or offer.fetched_at is None:
+        return False
+    fetched = offer.fetched_at if offer.fetched_at.tzinfo else offer.fetched_at.replace(tzinfo=UTC)
+    return (_now() - fetched).total_seconds() < RECHECK_AFTER
 
 
 async def add_details(
@@ -137,10 +176,27 @@ async def add_details(
         return
     wanting.sort(key=lambda o: relevance(o, ctx.query)[0], reverse=True)
     chosen = wanting[:DETAIL_READS]
-    detailed = await asyncio.gather(*(adapter.product(ctx.fetcher, shop, o.url) for o in chosen))
-    for offer, fresh in zip(chosen, detailed, strict=True):
-        if fresh is not None:
-            merge_live(offer, fresh)
+    mirror = None
+    if ctx.conn is not None:
+        from shopper.shops.catalog import CatalogMirror
+
+        mirror = CatalogMirror(ctx.conn)
+    # A product page read within the re-check window is as good as a new read: reuse it.
+    known = {o.url: mirror.get(shop.name, o.url) for o in chosen} if mirror else {}
+    to_read = [o for o in chosen if not _recent(known.get(o.url))]
+    reading = {o.url for o in to_read}
+    detailed = await asyncio.gather(*(adapter.product(ctx.fetcher, shop, o.url) for o in to_read))
+    read = {o.url: fresh for o, fresh in zip(to_read, detailed, strict=True) if fresh is not None}
+    for offer in chosen:
+        fresh = read.get(offer.url) if offer.url in reading else known.get(offer.url)
+        if fresh is None:
+            continue
+        fetched_at = fresh.fetched_at
+        merge_live(offer, fresh)
+        if offer.url not in read and fetched_at is not None:
+            offer.fetched_at = fetched_at
+    if mirror is not None and read:
+        mirror.upsert(shop.name, [o for o in chosen if o.url in read])
 
 
 def merge_live(offer: Offer, fresh: Offer) -> None:

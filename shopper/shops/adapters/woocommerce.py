@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
@@ -59,32 +60,33 @@ class WooCommerceAdapter:
     async def catalogue(
         self, fetcher: Fetcher, shop: ShopConfig, *, max_items: int = 25_000
     ) -> list[Offer] | None:
-        """Every product, 100 a page, for as many pages as X-WP-TotalPages says."""
-        offers: list[Offer] = []
-        total_pages = 1
-        page_no = 1
-        while page_no <= min(total_pages, MAX_PAGES):
-            page = await fetcher.get(
-                join(shop.url, API), params={"per_page": str(PER_PAGE), "page": str(page_no)}
-            )
+        """Every product, 100 a page; once the first page says how many there are, the rest together."""
+        first = await self._page(fetcher, shop, 1)
+        if first is None:
+            return None
+        offers, total_pages = first
+        wanted = min(total_pages, MAX_PAGES, -(-max_items // PER_PAGE))
+        rest = await asyncio.gather(*(self._page(fetcher, shop, n) for n in range(2, wanted + 1)))
+        for page in rest:
             if page is None:
-                return offers or None
-            try:
-                items = page.json()
-            except ValueError:
-                return offers or None
-            try:
-                total_pages = int(page.headers.get("x-wp-totalpages", "1"))
-            except ValueError:
-                total_pages = 1
-            batch = _offers(items, shop)
-            if not batch:
-                break
-            offers.extend(batch)
-            if len(offers) >= max_items:
-                break
-            page_no += 1
+                # A catalogue with a hole in it would make the mirror delete what it missed.
+                return None
+            offers.extend(page[0])
         return offers[:max_items]
+
+    async def _page(self, fetcher: Fetcher, shop: ShopConfig, number: int) -> tuple[list[Offer], int] | None:
+        page = await fetcher.get(join(shop.url, API), params={"per_page": str(PER_PAGE), "page": str(number)})
+        if page is None:
+            return None
+        try:
+            items = page.json()
+        except ValueError:
+            return None
+        try:
+            total_pages = int(page.headers.get("x-wp-totalpages", "1"))
+        except ValueError:
+            total_pages = 1
+        return _offers(items, shop), total_pages
 
 
 register(WooCommerceAdapter())
