@@ -35,6 +35,12 @@ SHOES: list[tuple[str, str, str, int, bool]] = [
     ("New Balance", "Fresh Foam X Hierro v8", "trail", 150, True),
     ("Saucony", "Endorphin Speed 4", "road", 170, False),
     ("Saucony", "Peregrine 14", "trail", 140, True),
+    # Budget models, so everyday requests ("under 60 euro") have answers in the demo.
+    ("ASICS", "Jolt 4", "road", 55, False),
+    ("Adidas", "Duramo SL", "road", 60, False),
+    ("Puma", "Transport", "road", 55, False),
+    ("Kiprun", "Jogflow 190.1", "road", 40, False),
+    ("Kiprun", "Trail TR2", "trail", 70, False),
 ]
 SHOE_COLOURS = [
     "Black/White",
