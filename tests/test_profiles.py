@@ -72,10 +72,24 @@ def test_example_contents() -> None:
     assert "Nike" in runner.brands_avoided and runner.budget.max_per_item == Decimal("150")
     gaming = load_profile("gaming-pc")
     assert {"AMD", "Corsair", "Samsung"} <= set(gaming.brands_liked) and gaming.brands_avoided
-    assert {s.platform for s in gaming.shops} >= {"shopify", "woocommerce"} and not gaming.demo
+    assert gaming.shops == [] and gaming.demo  # its shops are commented-out examples
     norway = load_profile("norway")
     assert norway.currency == "NOK" and norway.rates["EUR"] == Decimal("11.7")
     assert norway.languages == ["nb", "en"] and norway.shops_avoided
+
+
+def test_commented_example_shops_are_valid_when_enabled(tmp_path: Path) -> None:
+    for name in ("gaming-pc", "norway"):
+        text = (EXAMPLES_DIR / f"{name}.toml").read_text()
+        enabled = "\n".join(
+            line[2:] if line.startswith("# ") and ("=" in line or line.startswith("# [[")) else line
+            for line in text.splitlines()
+        )
+        path = tmp_path / f"{name}.toml"
+        path.write_text(enabled)
+        profile = validate_file(path)
+        assert len(profile.shops) >= 2, name
+        assert {s.platform for s in profile.shops} & {"shopify", "woocommerce", "html", "auto"}
 
 
 @pytest.mark.parametrize(
