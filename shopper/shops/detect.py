@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 from pydantic import BaseModel, Field
 
 from shopper.shops.pages import opensearch_href, opensearch_template, search_form_template, sitemap_urls
-from shopper.shops.urls import join
+from shopper.shops.urls import join, query_template
 
 if TYPE_CHECKING:
     from shopper.shops.fetch import Fetcher
@@ -55,7 +55,7 @@ async def find_search_template(fetcher: Fetcher, url: str, home_text: str | None
         if described is not None:
             template = opensearch_template(described.content, described.final_url)
             if template:
-                return template
+                return query_template(template)
     return search_form_template(home_text, url)
 
 

@@ -177,6 +177,15 @@ class Fetcher:
             self.warnings.append(f"{requested}: invalid URL ({exc})")
         return None
 
+    async def allowed(self, url: str) -> bool:
+        """Whether robots.txt lets shopper fetch `url` (always True with respect_robots off)."""
+        if not self.settings.respect_robots:
+            return True
+        try:
+            return await self._robots.allowed(httpx.URL(url))
+        except httpx.InvalidURL:
+            return False
+
     async def get_json(
         self,
         url: str,

@@ -11,14 +11,17 @@ def join(base: str, path: str) -> str:
     return urljoin(root, path.lstrip("/"))
 
 
-def fill_template(template: str, terms: str) -> str:
-    """A search URL template ({query} or OpenSearch {searchTerms}) filled with URL-encoded terms."""
-    encoded = quote_plus(terms)
-    url = template.replace("{query}", encoded).replace("{searchTerms}", encoded)
-    # Optional OpenSearch parameters we don't use get their defaults.
+def query_template(template: str) -> str:
+    """An OpenSearch template ({searchTerms}, optional {startPage?}) as shopper's {query} template."""
+    url = template.replace("{searchTerms}", "{query}")
     for optional in ("{startPage?}", "{startIndex?}", "{count?}", "{language?}", "{inputEncoding?}"):
         url = url.replace(optional, "")
     return url.replace("{startPage}", "1").replace("{startIndex}", "0").replace("{count}", "24")
+
+
+def fill_template(template: str, terms: str) -> str:
+    """A search URL template ({query} or OpenSearch {searchTerms}) filled with URL-encoded terms."""
+    return query_template(template).replace("{query}", quote_plus(terms))
 
 
 def host(url: str) -> str:
