@@ -48,6 +48,8 @@ def to_shop_products(rows: list[dict[str, Any]]) -> list[Any]:
 
     products = []
     for row in rows:
+        if row.get("price") is None:
+            continue  # one offer in the data has no price; a shop cannot list it for sale
         price = Decimal(str(row["price"]))
         regular = Decimal(str(row["regular_price"])) if row.get("regular_price") else None
         products.append(

@@ -230,3 +230,49 @@ def test_find_as_a_subprocess_prints_one_json_object(isolated_env: Path) -> None
     jsonschema.validate(payload, SCHEMA)
     assert payload["offers"]
     assert (isolated_env / "shopper.db").exists()
+
+
+async def test_old_mirror_rows_are_rechecked_live_and_flagged_stale_when_they_cannot_be() -> None:
+    server = ShopServer(shop_products(0), "shopify", name="Recheck Shop").start()
+    profile = Profile(
+        name="t",
+        currency="EUR",
+        shops=[ShopConfig(name=server.name, url=server.url, platform="shopify", currency="EUR")],
+    )
+    conn = connect()
+    try:
+        first = await find("headphones", profile, conn=conn)
+        top = first.offers[0].offer
+        product = next(p for p in server.products if top.url.endswith("/products/" + p.slug))
+        assert top.price is not None
+        new_price = (top.price.amount - Decimal("7.00")).quantize(Decimal("0.01"))
+        server.set_price(product.id, new_price)
+        with conn:  # the mirror is still fresh, but these rows were read an hour ago
+            conn.execute("UPDATE catalog_offers SET fetched_at = datetime('now', '-1 hour')")
+        second = await find("headphones", profile, conn=conn)
+        rechecked = next(r.offer for r in second.offers if r.offer.url == top.url)
+        assert rechecked.price is not None and rechecked.price.amount == new_price
+        assert not rechecked.stale
+
+        with conn:
+            conn.execute("UPDATE catalog_offers SET fetched_at = datetime('now', '-1 hour')")
+        server.stop()
+        third = await find("headphones", profile, conn=conn)
+        assert third.offers and all(r.offer.stale for r in third.offers[:3])
+        assert any("may be stale" in w for w in third.warnings)
+    finally:
+        conn.close()
+        server.stop()
+
+
+def test_a_demo_url_from_find_works_later_in_inspect() -> None:
+    found = runner.invoke(app, ["find", "noise cancelling headphones", "--json"])
+    assert found.exit_code == 0, found.output
+    payload = json.loads(found.stdout)
+    url = payload["answer"][0]
+    offer = next(o for o in payload["offers"] if o["url"] == url)
+    inspected = runner.invoke(app, ["inspect", url, "--json"])
+    assert inspected.exit_code == 0, inspected.output
+    row = json.loads(inspected.stdout)
+    assert row["url"] == url
+    assert row["price"] is not None and row["currency"] == offer["price"]["currency"]
