@@ -13,6 +13,7 @@ from shopper.models import Money, Profile, Query
 from shopper.understand.clauses import cut_ignored, detect_language
 from shopper.understand.offline import parse_request
 from shopper.understand.spans import parse_amount
+from shopper.understand.terms import singular
 from shopper.understand.terms import to_english
 
 
@@ -622,3 +623,26 @@ def test_negated_comparisons_and_quantities() -> None:
     assert parse_request("laptop more expensive than 500 euro").min_price == money("500")
     q = parse_request("Find 2 pairs of wool socks under 20 euro")
     assert q.terms == ["wool", "socks"] and q.model_numbers == []
+
+
+@pytest.mark.parametrize(
+    ("plural", "single"),
+    [
+        ("SSDs", "SSD"),
+        ("cables", "cable"),
+        ("batteries", "battery"),
+        ("boxes", "box"),
+        ("glass", "glass"),
+        ("GPU", "GPU"),
+        ("bus", "bus"),
+    ],
+)
+def test_singular(plural: str, single: str) -> None:
+    assert singular(plural) == single
+
+
+def test_brand_plus_singular_head_is_a_search_phrase() -> None:
+    q = parse_request("Find all offers for Asrock motherboards which have 8 DDR5 RAM slots")
+    assert "Asrock motherboard" in q.search_terms
+    q = parse_request("Find all offers for Samsung Tablets which support 5G")
+    assert "Samsung Tablet" in q.search_terms and "Tablet" in q.search_terms

@@ -19,7 +19,7 @@ MIRROR_TTL = 6 * 3600  # a mirror older than this is re-synced before it is sear
 RECHECK_AFTER = 600  # mirror rows older than this are re-checked live before they are shown
 MAX_REFORMULATIONS = 5
 ENOUGH_CANDIDATES = 12
-MIRROR_CANDIDATES = 80
+MIRROR_CANDIDATES = 200
 DETAIL_READS = 4  # product pages read per shop when listings lack sizes or stock
 
 

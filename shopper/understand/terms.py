@@ -103,8 +103,13 @@ def search_phrases(pieces: list[Piece], models: list[list[str]], language: str) 
     rest = [p.text for p in ordered if p.kind != "brand"]
     # Several brands are alternatives ("Patagonia or Arc'teryx"): one phrase per brand.
     out: list[str] = [_join([b.text, *rest]) for b in brands] if brands else [_join(rest)]
+    # Shop searches often need every word and match substrings: "Team SSD" finds what
+    # "SSDs Team support" cannot, so brand + singular head noun comes early.
     if brands and rest:
         out.append(_join(rest))
+    head = next((p.text for p in terms if _is_head(p.text) and p.text.lower() not in _AUDIENCE), None)
+    if head is not None and language == "en":
+        out.extend(_join([b.text, singular(head)]) for b in brands)
     for forms in models:
         out.extend(f for f in forms if not f.isdigit())
     if language != "en":
@@ -118,6 +123,8 @@ def search_phrases(pieces: list[Piece], models: list[list[str]], language: str) 
             out.append(_join(pair))
         if end >= 1:
             out.append(product[end - 1].text)
+            if language == "en" and singular(product[end - 1].text) != product[end - 1].text:
+                out.append(singular(product[end - 1].text))
     if language != "en" and terms and not models:
         last = terms[-1].text
         parts = None if last.lower() in TRANSLATIONS else split_compound(last)
@@ -136,6 +143,20 @@ def search_phrases(pieces: list[Piece], models: list[list[str]], language: str) 
     return result[:8]
 
 
+def singular(word: str) -> str:
+    """An English plural made singular ('SSDs' -> 'SSD', 'cables' -> 'cable'); other words unchanged."""
+    lowered = word.lower()
+    if len(word) <= 3 or not lowered.endswith("s") or lowered.endswith(("ss", "us", "is")):
+        return word
+    if lowered.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if lowered.endswith(("ses", "xes", "ches", "shes")):
+        return word[:-2]
+    return word[:-1]
+
+
 def _is_head(word: str) -> bool:
     lowered = word.lower()
-    return lowered in _ENGLISH_HEADS or lowered in TRANSLATIONS or split_compound(lowered) is not None
+    if lowered in _ENGLISH_HEADS or singular(lowered).lower() in _ENGLISH_HEADS:
+        return True
+    return lowered in TRANSLATIONS or split_compound(lowered) is not None
