@@ -13,8 +13,7 @@ from shopper.models import Money, Profile, Query
 from shopper.understand.clauses import cut_ignored, detect_language
 from shopper.understand.offline import parse_request
 from shopper.understand.spans import parse_amount
-from shopper.understand.terms import singular
-from shopper.understand.terms import to_english
+from shopper.understand.terms import singular, to_english
 
 
 def money(amount: str, currency: str = "EUR") -> Money:
