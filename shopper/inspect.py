@@ -84,6 +84,14 @@ async def inspect_sources(sources: list[str], urls: list[str]) -> list[InspectRe
             else:
                 results.append(inspect_bytes(content, source, source))
             continue
+        if "://" in source:
+            scheme = source.split("://", 1)[0]
+            results.append(
+                InspectResult(
+                    source=source, error=f"{source}: {scheme}:// is not supported (http, https or a file)"
+                )
+            )
+            continue
         url = next(file_urls, None)
         if url is not None and not is_url(url):
             raise UsageError(f"--url {url!r} is not an http(s) address")

@@ -174,3 +174,13 @@ def test_python_dash_m_end_to_end(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr
     row = json.loads(done.stdout)
     assert (row["price"], row["currency"], row["availability"]) == ("121.95", "EUR", "OutOfStock")
+
+
+def test_unreachable_url_and_unsupported_scheme_are_one_line_each() -> None:
+    result = runner.invoke(app, ["inspect", "http://127.0.0.1:9/x", "ftp://example.org/page.html"])
+    assert result.exit_code == 3
+    lines = result.stderr.strip().splitlines()
+    assert lines[0].startswith("error: http://127.0.0.1:9/x: ConnectError")
+    assert "ftp:// is not supported" in lines[1]
+    assert "2 of 2 source(s) could not be read" in lines[2]
+    assert "Traceback" not in result.output
