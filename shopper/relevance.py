@@ -235,17 +235,22 @@ def analyse(offer: Offer, ask: Asked) -> Fit:
 
     if ask.terms:
         cov = _coverage(ask.terms, t, ask.head)
-        alt = [stem(w) for w in words(ask.alt_phrases[0]) if w not in STOPWORDS] if ask.alt_phrases else []
-        if cov == 0 and alt:
-            cov = _coverage(alt, t)  # the request's words in another language than the shop's
+        shown = ask.terms
+        if cov == 0 and ask.alt_phrases:
+            # The request's words in another language than the shop's: the best-matching phrasing
+            # (a translation among the search phrases) stands in for them.
+            alts = [[stem(w) for w in words(p) if w not in STOPWORDS] for p in ask.alt_phrases]
+            best = max((a for a in alts if a), key=lambda a: _coverage(a, t), default=[])
+            if best and _coverage(best, t) > 0:
+                cov, shown = _coverage(best, t), best
         elif ask.head and _coverage([ask.head], t) < 1.0:
             fit.strict = False
             fit.reasons.append(f"− not a {ask.head}")
         fit.coverage = cov
-        hit_terms = [w for w in ask.terms if _coverage([w], t) >= 1.0]
+        hit_terms = [w for w in shown if _coverage([w], t) >= 1.0]
         if hit_terms:
             fit.reasons.append("+ " + ", ".join(hit_terms[:4]))
-        missing = [w for w in ask.terms if _coverage([w], t) == 0.0]
+        missing = [w for w in shown if _coverage([w], t) == 0.0]
         if missing:
             fit.reasons.append("− no " + ", ".join(missing[:4]))
         parts.append((2.0, cov))

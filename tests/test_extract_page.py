@@ -198,3 +198,44 @@ def test_listing_item_list_and_microdata_cards() -> None:
     found = extract_listing(f"<html><body>{cards}</body></html>", "https://shop.example/c")
     assert [o.title for o in found] == ["P1", "P2", "P3"]
     assert found[2].price is not None and found[2].price.amount == Decimal("3.00")
+
+
+def _size_group_page(first_sold_out: bool) -> str:
+    variants = [
+        {
+            "@type": "Product",
+            "name": f"Runner – EU {size}",
+            "size": str(size),
+            "offers": {
+                "@type": "Offer",
+                "price": "42.99",
+                "priceCurrency": "EUR",
+                "availability": "https://schema.org/"
+                + ("OutOfStock" if first_sold_out and size == 39 else "InStock"),
+            },
+        }
+        for size in (39, 40, 41)
+    ]
+    group = {
+        "@context": "https://schema.org",
+        "@type": "ProductGroup",
+        "name": "Runner",
+        "hasVariant": variants,
+    }
+    labels = ["Sold out" if "Out" in v["offers"]["availability"] else "In stock" for v in variants]
+    rows = "".join(
+        f"<li>{v['size']} <span>€42,99</span> <span>{label}</span></li>"
+        for v, label in zip(variants, labels, strict=True)
+    )
+    return (
+        f'<html><head><script type="application/ld+json">{json.dumps(group)}</script></head><body>'
+        f"<h1>Runner</h1><ul>{rows}</ul><button>Add to cart</button></body></html>"
+    )
+
+
+def test_one_sold_out_size_does_not_make_the_product_sold_out() -> None:
+    offer = extract_product(_size_group_page(first_sold_out=True), "https://shop.example/p/runner")
+    assert offer is not None
+    assert offer.availability == "InStock"
+    states = {v.options.get("size"): v.availability for v in offer.variants}
+    assert states == {"39": "OutOfStock", "40": "InStock", "41": "InStock"}

@@ -320,6 +320,13 @@ def _apply_variants(raw: RawOffer, node: dict[str, Any], base_url: str) -> None:
         raw.list_price = chosen.list_price or raw.list_price
         raw.availability = chosen.availability or raw.availability
         raw.sku = raw.sku or chosen.sku
+    pointed = chosen is not variants[0] or (chosen.url or "").rstrip("/") == base_url.rstrip("/")
+    if not pointed:
+        # No variant chosen by the URL: the product is available when any of its variants is.
+        buyable = next(
+            (v.availability for v in variants if normalize_availability(v.availability) in BUYABLE), None
+        )
+        raw.availability = buyable or raw.availability
     if not raw.availability:
         raw.availability = next((v.availability for v in variants if v.availability), None)
 

@@ -235,10 +235,17 @@ def _merge_availability(merged: RawOffer, layers: list[RawOffer], seen: RawOffer
         return
     said = normalize_availability(meta.availability)
     merged.availability = meta.availability
-    if shown == "OutOfStock" and said in BUYABLE and _strong(seen):
+    if shown == "OutOfStock" and said in BUYABLE and _strong(seen) and not _variant_explains(merged):
         merged.availability = "OutOfStock"
         why = next((n for n in seen.notes if n.startswith("availability")), "")
         merged.notes.append(f"page says sold out; metadata said {said} ({why})")
+
+
+def _variant_explains(merged: RawOffer) -> bool:
+    # Per-variant stock in the metadata with some sizes sold out and others not: a "sold out" on the
+    # page is that size's label, not the product's.
+    states = [normalize_availability(v.availability) for v in merged.variants]
+    return any(s in BUYABLE for s in states) and any(s is not None and s not in BUYABLE for s in states)
 
 
 def _strong(seen: RawOffer) -> bool:

@@ -7,6 +7,7 @@ import sqlite3
 import time
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from shopper.shops.adapters.base import ShopAdapter, get_adapter
@@ -174,7 +175,14 @@ async def add_details(
     wanting = [o for o in offers if _needs_details(o, ctx.query)]
     if not wanting:
         return
-    wanting.sort(key=lambda o: relevance(o, ctx.query)[0], reverse=True)
+    cheapest_first = ctx.query.intent == "cheapest"
+
+    def priority(offer: Offer) -> tuple[float, Decimal]:
+        # For "cheapest" the cheap candidates are the ones whose sizes and stock must be known.
+        price = offer.price.amount if offer.price is not None and cheapest_first else Decimal(0)
+        return (-round(relevance(offer, ctx.query)[0], 2), price)
+
+    wanting.sort(key=priority)
     chosen = wanting[:DETAIL_READS]
     mirror = None
     if ctx.conn is not None:
