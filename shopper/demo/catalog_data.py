@@ -40,7 +40,8 @@ SHOES: list[tuple[str, str, str, int, bool]] = [
     ("Adidas", "Duramo SL", "road", 60, False),
     ("Puma", "Transport", "road", 55, False),
     ("Kiprun", "Jogflow 190.1", "road", 40, False),
-    ("Kiprun", "Trail TR2", "trail", 70, False),
+    ("Kiprun", "Trail TR2", "trail", 70, True),
+    ("Columbia", "Trailstorm", "trail", 85, True),
 ]
 SHOE_COLOURS = [
     "Black/White",
