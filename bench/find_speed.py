@@ -1,11 +1,13 @@
 """`find` over 8 local shops that each answer with 300 ms latency.
 
 Prints wall time as a ratio to one shop's latency (target <= 1.5; asking the shops one after another
-would be 8 or more), cold (empty catalogue mirror and HTTP cache, first contact with every shop) and
-warm (the same request again), and peak memory. The shops run in a separate process, as real shops
-would, so their rendering does not compete with shopper for the interpreter.
+would be 8 or more) for: cold (empty catalogue mirror and HTTP cache, first contact with every shop),
+warm (the same request again), and another request on the warm state (mirrors fresh, robots.txt and
+search templates known, but new search pages and product pages); and peak memory. The shops run in
+a separate process, as real shops would, so their rendering does not compete with shopper for the
+interpreter.
 
-    python bench/find_speed.py [--latency 0.3] [--request "..."]
+    python bench/find_speed.py [--latency 0.3] [--request "..."] [--other "..."]
 """
 
 from __future__ import annotations
@@ -59,9 +61,9 @@ async def measure(args: argparse.Namespace, shops: list[list[str]]) -> list[tupl
     conn = connect()
     figures = []
     try:
-        for label in ("cold", "warm"):
+        for label, request in (("cold", args.request), ("warm", args.request), ("other request", args.other)):
             started = time.perf_counter()
-            result = await find(args.request, profile, conn=conn)
+            result = await find(request, profile, conn=conn)
             figures.append((label, time.perf_counter() - started, len(result.offers), len(result.warnings)))
     finally:
         conn.close()
@@ -72,6 +74,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--latency", type=float, default=0.3)
     parser.add_argument("--request", default="trail running shoes size 44 under 150 euro")
+    parser.add_argument("--other", default="noise cancelling headphones under 300 euro")
     parser.add_argument("--serve", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.serve:
@@ -94,10 +97,13 @@ def main() -> int:
             child.stdin.close()
         child.wait(timeout=30)
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"find over {len(shops)} shops, {args.latency * 1000:.0f} ms latency each: {args.request!r}")
+    print(
+        f"find over {len(shops)} shops, {args.latency * 1000:.0f} ms latency each: {args.request!r}, "
+        f"then {args.other!r}"
+    )
     for label, wall, offers, warnings in figures:
         print(
-            f"  {label}: {wall:.2f} s = {wall / args.latency:.2f} x one shop's latency "
+            f"  {label:<13}: {wall:.2f} s = {wall / args.latency:.2f} x one shop's latency "
             f"(target <= 1.5; one shop after another >= {len(shops)})  offers={offers} warnings={warnings}"
         )
     print(f"  peak memory of the shopper process (max RSS): {peak_mb:.0f} MB")
