@@ -8,7 +8,9 @@ from typing import TYPE_CHECKING, Protocol, runtime_checkable
 from shopper.errors import ShopError
 
 if TYPE_CHECKING:
-    from shopper.models import Offer, ShopConfig
+    from collections.abc import Iterable
+
+    from shopper.models import Offer, RawOffer, ShopConfig
     from shopper.shops.fetch import Fetcher
 
 ENTRY_POINT_GROUP = "shopper.adapters"
@@ -35,6 +37,14 @@ class ShopAdapter(Protocol):
     ) -> list[Offer] | None:
         """Every product the shop lists, or None when this shop's catalogue cannot be listed."""
         ...
+
+
+def to_offers(raws: Iterable[RawOffer], shop: ShopConfig) -> list[Offer]:
+    """Raw offers from a shop's API, normalized; those without a title or URL are dropped."""
+    from shopper.normalize import normalize
+
+    offers = (normalize(raw, shop=shop.name, currency_hint=shop.currency) for raw in raws)
+    return [offer for offer in offers if offer is not None]
 
 
 _REGISTRY: dict[str, ShopAdapter] = {}

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit, urlunsplit
 
-from shopper.shops.adapters.base import register
+from shopper.shops.adapters.base import register, to_offers
 from shopper.shops.urls import join
 
 if TYPE_CHECKING:
@@ -14,17 +14,6 @@ if TYPE_CHECKING:
 
 PAGE_SIZE = 250
 MAX_PAGES = 100  # Shopify refuses page*limit over 25,000
-
-
-def _offers(raws: list[Any], shop: ShopConfig) -> list[Offer]:
-    from shopper.normalize import normalize
-
-    out = []
-    for raw in raws:
-        offer = normalize(raw, shop=shop.name, currency_hint=shop.currency)
-        if offer is not None:
-            out.append(offer)
-    return out
 
 
 class ShopifyAdapter:
@@ -42,7 +31,7 @@ class ShopifyAdapter:
             params={"q": terms, "resources[type]": "product", "resources[limit]": "10"},
         )
         if isinstance(data, dict):
-            return _offers(parse_suggest(data, shop.url, currency=shop.currency), shop)[:limit]
+            return to_offers(parse_suggest(data, shop.url, currency=shop.currency), shop)[:limit]
         from shopper.shops.adapters.html import search_listing
 
         return await search_listing(fetcher, shop, join(shop.url, "/search?q={query}"), terms, limit=limit)
@@ -59,7 +48,7 @@ class ShopifyAdapter:
         data = await fetcher.get_json(js_url)
         if not isinstance(data, dict):
             return None
-        offers = _offers([parse_product_js(data, shop.url, currency=shop.currency)], shop)
+        offers = to_offers([parse_product_js(data, shop.url, currency=shop.currency)], shop)
         return offers[0] if offers else None
 
     async def catalogue(
@@ -78,7 +67,7 @@ class ShopifyAdapter:
             batch = parse_products_json(data, shop.url, currency=shop.currency)
             if not batch:
                 break
-            offers.extend(_offers(batch, shop))
+            offers.extend(to_offers(batch, shop))
             if len(batch) < PAGE_SIZE or len(offers) >= max_items:
                 break
         return offers[:max_items]

@@ -6,7 +6,7 @@ import asyncio
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
-from shopper.shops.adapters.base import register
+from shopper.shops.adapters.base import register, to_offers
 from shopper.shops.urls import join
 
 if TYPE_CHECKING:
@@ -20,16 +20,8 @@ MAX_PAGES = 250
 
 def _offers(items: Any, shop: ShopConfig) -> list[Offer]:
     from shopper.extract.woocommerce import parse_store_products
-    from shopper.normalize import normalize
 
-    if not isinstance(items, list):
-        return []
-    out = []
-    for raw in parse_store_products(items, shop.url):
-        offer = normalize(raw, shop=shop.name, currency_hint=shop.currency)
-        if offer is not None:
-            out.append(offer)
-    return out
+    return to_offers(parse_store_products(items, shop.url), shop) if isinstance(items, list) else []
 
 
 class WooCommerceAdapter:
