@@ -6,10 +6,14 @@ import asyncio
 import sqlite3
 from collections.abc import AsyncIterator
 from datetime import UTC, datetime, timedelta
+from typing import TYPE_CHECKING
 
 from shopper.events import Event, ShopFailed, ShopFinished, ShopStarted, Stage
 from shopper.models import FindResult, Offer, Profile, Query, ShopConfig
 from shopper.shops.fetch import FetchSettings
+
+if TYPE_CHECKING:
+    from shopper.shops.search import ShopOutcome
 
 SHOP_DEADLINE = 25.0  # seconds one shop may take before it is left out with a warning
 RECHECK_TOP = 8  # mirror offers re-checked live before they are shown
@@ -96,7 +100,7 @@ def _default_settings() -> FetchSettings:
 
 
 def _outcome_event(
-    task: asyncio.Task[object], shop: ShopConfig, deadline: float, result: FindResult
+    task: asyncio.Task[ShopOutcome], shop: ShopConfig, deadline: float, result: FindResult
 ) -> Event:
     from shopper.errors import ShopperError
 
@@ -104,10 +108,7 @@ def _outcome_event(
     if exc is None:
         outcome = task.result()
         return ShopFinished(
-            shop=shop.name,
-            offers=len(outcome.offers),  # type: ignore[attr-defined]
-            seconds=round(outcome.seconds, 3),  # type: ignore[attr-defined]
-            how=outcome.how,  # type: ignore[attr-defined]
+            shop=shop.name, offers=len(outcome.offers), seconds=round(outcome.seconds, 3), how=outcome.how
         )
     if isinstance(exc, TimeoutError):
         message = f"{shop.name}: no answer within {deadline:g} s; left out"
@@ -158,11 +159,29 @@ def _remember(conn: sqlite3.Connection, result: FindResult) -> None:
         )
 
 
-async def find(request: str, profile: Profile, **kwargs: object) -> FindResult:
+async def find(
+    request: str,
+    profile: Profile,
+    *,
+    query: Query | None = None,
+    conn: sqlite3.Connection | None = None,
+    use_mirror: bool = True,
+    deadline: float = SHOP_DEADLINE,
+    fetch_settings: FetchSettings | None = None,
+) -> FindResult:
     """The whole flow without progress events."""
     final: FindResult | None = None
-    async for item in find_events(request, profile, **kwargs):  # type: ignore[arg-type]
+    events = find_events(
+        request,
+        profile,
+        query=query,
+        conn=conn,
+        use_mirror=use_mirror,
+        deadline=deadline,
+        fetch_settings=fetch_settings,
+    )
+    async for item in events:
         if isinstance(item, FindResult):
             final = item
-    assert final is not None
+    assert final is not None  # find_events always ends with the result
     return final
