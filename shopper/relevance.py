@@ -144,7 +144,11 @@ def asked(query: Query) -> Asked:
         models=models,
         brands=[fold(b) for b in brands],
         terms=terms,
-        alt_phrases=[p for p in query.search_terms if p.strip()],
+        # next to a quoted product the request's own words are vague ("a slight loss in performance"),
+        # so a phrase naming that product's model may stand in for them
+        alt_phrases=[p for p in query.search_terms if p.strip()]
+        if has_ref
+        else _alternatives(query.search_terms, terms, brand_words | model_words),
         needs=all_needs,
         cats=cats,
         must_words=must_words,
@@ -153,6 +157,18 @@ def asked(query: Query) -> Asked:
         new_only="new" in words(text) or "neu" in words(text) or "nieuw" in words(text),
         used_ok=any(phrase_in(u, stems(text)) for u in _USED),
     )
+
+
+def _alternatives(phrases: list[str], terms: list[str], names: set[str]) -> list[str]:
+    """The search phrases that bring words of their own (translations), not rewordings of the request."""
+    # "B550" alone, a phrase left of the request's own words, must not stand in for the missing ones
+    own = set(terms)
+    out = []
+    for phrase in phrases:
+        new = [w for w in words(phrase) if w not in STOPWORDS and w not in names and stem(w) not in own]
+        if new and not all(w.isdigit() or model_tokens(w.upper()) for w in new):
+            out.append(phrase)
+    return out
 
 
 @dataclass
@@ -296,14 +312,18 @@ _BOUNDARY = _wordset(
 
 
 def _head(text: str, terms: list[str]) -> str | None:
-    """The last product word before the first clause boundary: "HDMI cables longer than 3 m" → cable."""
+    """The last product word before the first clause: "RAM clocking higher than 3000 MHz" → ram."""
     ws = words(text)
     start = next((i for i, w in enumerate(ws) if stem(w) in terms), None)
     if start is None:
         return None
     head = None
-    for w in ws[start:]:
+    for i in range(start, len(ws)):
+        w, after = ws[i], ws[i + 1] if i + 1 < len(ws) else ""
         if w in _BOUNDARY or (w.endswith("ing") and stem(w) not in terms):
+            break
+        # a participle after the product opens a clause: "designed for gamers", "clocking higher than"
+        if head and w.endswith(("ed", "ing")) and (not after or after in _BOUNDARY or after.endswith("er")):
             break
         if stem(w) in terms:
             head = stem(w)

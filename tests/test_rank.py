@@ -264,3 +264,29 @@ def test_zero_price_is_no_price() -> None:
     free = offer("Hoka running shoes", "0")
     ranked, _ = rank([free], SHOES, Profile())
     assert "− no price" in ranked[0].reasons and ranked[0].landed is None
+
+
+def test_model_alone_does_not_stand_in_for_missing_product_words() -> None:
+    q = Query(text="Asrock B550 PHANTOM GAMING 4", brands=["ASRock"], model_numbers=["B550"],
+              terms=["phantom", "gaming", "4"], search_terms=["Asrock B550 PHANTOM GAMING 4", "B550"],
+              intent="all")  # fmt: skip
+    phantom = offer("Asrock B550 PHANTOM GAMING 4, AMD B550, AM4, ATX", "99", shop="a")
+    steel = offer("Asrock B550 STEEL LEGEND, AMD B550, AM4, ATX", "109", shop="a")
+    ranked, _ = rank([phantom, steel], q, Profile())
+    assert choose_answer(ranked, q) == [phantom.url]
+    assert "− no phantom, gaming" in reasons(ranked, steel)
+
+
+def test_participle_clause_does_not_name_the_product() -> None:
+    q = Query(text="the cheapest motherboard designed for gamers with AM4 socket", model_numbers=["AM4"],
+              terms=["motherboard", "designed", "gamers", "socket"], intent="cheapest")  # fmt: skip
+    board = offer("Gigabyte A520 AORUS ELITE, AM4 motherboard", "80", shop="a")
+    kit = offer("Noctua NM-AM4 mounting kit, designed for gamers", "10", shop="b")
+    ranked, _ = rank([board, kit], q, Profile())
+    assert "− not a motherboard" in reasons(ranked, kit)
+    assert choose_answer(ranked, q) == [board.url]
+    # "RAM clocking higher than ...": the participle starts a clause, so RAM is the product
+    q = Query(text="DDR4 RAM clocking higher than 3000 MHz", terms=["ram", "clocking"], intent="cheapest")
+    ram = offer("Crucial 8GB DDR4 3200 RAM", "20", shop="a")
+    ranked, _ = rank([ram], q, Profile())
+    assert not any("not a" in r for r in reasons(ranked, ram))

@@ -645,3 +645,13 @@ def test_brand_plus_singular_head_is_a_search_phrase() -> None:
     assert "Asrock motherboard" in q.search_terms
     q = parse_request("Find all offers for Samsung Tablets which support 5G")
     assert "Samsung Tablet" in q.search_terms and "Tablet" in q.search_terms
+
+
+def test_product_phrase_before_a_clause_is_searched_early() -> None:
+    q = parse_request("Find all offers for Samsung tablets which support 5G and come with a stylus")
+    assert q.search_terms[0] == "Samsung tablets support come stylus"
+    assert q.search_terms[1] == "Samsung tablets"
+    q = parse_request("cheapest motherboard designed for gamers")
+    assert q.search_terms[:2] == ["motherboard designed gamers", "motherboard"]
+    # no clause: nothing changes
+    assert parse_request("waterproof trail shoes size 44").search_terms[0] == "trail shoes"

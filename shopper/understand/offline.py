@@ -22,7 +22,7 @@ from shopper.understand.spans import (
     take_quantity,
     take_stock,
 )
-from shopper.understand.terms import Piece, collect_terms, search_phrases
+from shopper.understand.terms import Piece, clause_start, collect_terms, search_phrases
 
 # Which profile size applies to which kind of product.
 _PROFILE_SIZE_KEYS: dict[str, tuple[tuple[str, str], ...]] = {
@@ -78,7 +78,9 @@ def parse_request(text: str, profile: Profile | None = None) -> Query:
         text=rest.strip() or clean,  # the search part only: ranking never reads an address or card number
         language=language,
         terms=terms,
-        search_terms=search_phrases(phrase_pieces, models, language) if phrase_pieces else [],
+        search_terms=search_phrases(phrase_pieces, models, language, clause_start(rest, pieces))
+        if phrase_pieces
+        else [],
         brands=brands,
         exclude_brands=exclude_brands,
         model_numbers=list(dict.fromkeys(f for forms in models for f in forms)),

@@ -94,8 +94,26 @@ def _join(parts: list[str]) -> str:
     return " ".join(p for p in parts if p).strip()
 
 
-def search_phrases(pieces: list[Piece], models: list[list[str]], language: str) -> list[str]:
-    """Search phrases, best first: full phrase, without brand, model alone, English, shorter tails."""
+_CLAUSE = re.compile(
+    r"\b(?:which|that|who|whose|where|with|without|designed|suitable|suited|made|built|welche[rs]?|met|mit|som"
+    r"|med|qui|avec)\b",
+    re.I,
+)
+
+
+def clause_start(text: str, pieces: list[Piece]) -> int | None:
+    """Where a clause of requirements begins after the first product word ("... which support 5G")."""
+    first = min((p.start for p in pieces if p.kind == "term"), default=None)
+    if first is None:
+        return None
+    match = _CLAUSE.search(text, first)
+    return match.start() if match else None
+
+
+def search_phrases(
+    pieces: list[Piece], models: list[list[str]], language: str, clause_at: int | None = None
+) -> list[str]:
+    """Search phrases, best first: full phrase, product phrase, without brand, model alone, English, tails."""
     # Brands first: shop titles start with them and "koptelefoon van Sony" should read "Sony koptelefoon".
     ordered = sorted(pieces, key=lambda p: (p.kind != "brand", p.start))
     terms = [p for p in ordered if p.kind == "term"]
@@ -103,10 +121,16 @@ def search_phrases(pieces: list[Piece], models: list[list[str]], language: str) 
     rest = [p.text for p in ordered if p.kind != "brand"]
     # Several brands are alternatives ("Patagonia or Arc'teryx"): one phrase per brand.
     out: list[str] = [_join([b.text, *rest]) for b in brands] if brands else [_join(rest)]
+    named = [p.text for p in ordered if p.kind != "brand" and clause_at is not None and p.start < clause_at]
+    if named and len(named) < len(rest):
+        # Shop searches that need every word find nothing for "tablets which support 5G and come with a
+        # stylus": the product phrase before the clause goes out together with the full one, in place
+        # of the full one without its brand.
+        out.insert(1, _join([brands[0].text, *named]) if brands else _join(named))
+    elif brands and rest:
+        out.append(_join(rest))
     # Shop searches often need every word and match substrings: "Team SSD" finds what
     # "SSDs Team support" cannot, so brand + singular head noun comes early.
-    if brands and rest:
-        out.append(_join(rest))
     head = next((p.text for p in terms if _is_head(p.text) and p.text.lower() not in _AUDIENCE), None)
     if head is not None and language == "en":
         out.extend(_join([b.text, singular(head)]) for b in brands)
