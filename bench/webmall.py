@@ -48,9 +48,9 @@ def to_shop_products(rows: list[dict[str, Any]]) -> list[Any]:
 
     products = []
     for row in rows:
-        if row.get("price") is None:
-            continue  # one offer in the data has no price; a shop cannot list it for sale
-        price = Decimal(str(row["price"]))
+        # One offer in the data has no price. The shop still lists it; the demo server needs a number,
+        # and 0.00 is what a shop shows for "no price" (shopper reads a zero price as none).
+        price = Decimal(str(row["price"])) if row.get("price") is not None else Decimal("0.00")
         regular = Decimal(str(row["regular_price"])) if row.get("regular_price") else None
         products.append(
             ShopProduct(
