@@ -23,6 +23,7 @@ from shopper.demo.web import (
     jsonld,
     page,
     paragraphs,
+    product_document,
     robots,
     text_response,
     ui,
@@ -169,15 +170,7 @@ def product_page(shop: Shop, p: ShopProduct) -> str:
         f'<section class="description">{paragraphs(p.description)}</section></article>\n'
         f"{jsonld(product_data(shop, p))}"
     )
-    return page(
-        shop,
-        title=p.title,
-        body=body,
-        url=url,
-        image=shop.image(p),
-        description=p.description[:160],
-        og_type="product",
-    )
+    return product_document(shop, p, body=body, url=url)
 
 
 def _search_form(shop: Shop, q: str = "") -> str:

@@ -19,6 +19,7 @@ from shopper.demo.web import (
     html_response,
     page,
     paragraphs,
+    product_document,
     robots,
     text_response,
     ui,
@@ -133,16 +134,7 @@ def product_page(shop: Shop, p: ShopProduct) -> str:
         f'<meta itemprop="category" content="{esc(p.category)}" />{rating}{sold_out}{offers}'
         f'<div class="description" itemprop="description">{paragraphs(p.description)}</div></div>'
     )
-    return page(
-        shop,
-        title=p.title,
-        body=body,
-        url=url,
-        image=shop.image(p),
-        description=p.description[:160],
-        og_type="product",
-        head=_head(shop),
-    )
+    return product_document(shop, p, body=body, url=url, head=_head(shop))
 
 
 def _search_form(shop: Shop, q: str = "") -> str:

@@ -29,6 +29,7 @@ from shopper.demo.web import (
     jsonld,
     page,
     paragraphs,
+    product_document,
     robots,
     sitemap_index,
     text_response,
@@ -317,8 +318,7 @@ def product_page(shop: Shop, p: ShopProduct) -> str:
         f'<select name="id" class="product-select">{options_html}</select>{button}</form>'
         f'<div class="product__description rte">{paragraphs(p.description)}</div></div></section>'
     )
-    return page(shop, title=p.title, body=body, url=url, image=_images(shop, p)[0],
-                description=p.description[:160], og_type="product", head=head)  # fmt: skip
+    return product_document(shop, p, body=body, url=url, image=_images(shop, p)[0], head=head)
 
 
 def route(shop: Shop, req: Request) -> Response | None:

@@ -31,6 +31,7 @@ from shopper.demo.web import (
     jsonld,
     page,
     paragraphs,
+    product_document,
     redirect,
     robots,
     sitemap_index,
@@ -309,8 +310,7 @@ def product_page(shop: Shop, p: ShopProduct) -> str:
         f'<div class="woocommerce-Tabs-panel" id="tab-description">{paragraphs(p.description)}</div></div>\n'
         f"{jsonld(data)}"
     )
-    return page(shop, title=p.title, body=body, url=url, image=shop.image(p), description=p.description[:160],
-                og_type="product")  # fmt: skip
+    return product_document(shop, p, body=body, url=url)
 
 
 def search_page(shop: Shop, q: str, pg: int) -> Response:

@@ -235,6 +235,22 @@ def page(
     )
 
 
+def product_document(
+    shop: Shop, p: ShopProduct, *, body: str, url: str, image: str | None = None, head: str = ""
+) -> str:
+    """A product detail page: the page shell with the product's title, image and description as OpenGraph."""
+    return page(
+        shop,
+        title=p.title,
+        body=body,
+        url=url,
+        image=image or shop.image(p),
+        description=p.description[:160],
+        og_type="product",
+        head=head,
+    )
+
+
 def paragraphs(text: str) -> str:
     """Plain text as escaped <p> paragraphs."""
     parts = [t.strip() for t in text.split("\n") if t.strip()]
