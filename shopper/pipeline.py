@@ -152,11 +152,9 @@ async def _recheck(ctx: object, shops: list[ShopConfig], offers: list[Offer], re
 
 
 def _remember(conn: sqlite3.Connection, result: FindResult) -> None:
-    with conn:
-        conn.execute(
-            "INSERT INTO last_results (created_at, request, json) VALUES (?, ?, ?)",
-            (datetime.now(UTC).isoformat(), result.request, result.model_dump_json()),
-        )
+    from shopper.store.repos import LastResultsRepo
+
+    LastResultsRepo(conn).save(result.request, result.model_dump_json())
 
 
 async def find(
