@@ -507,3 +507,14 @@ async def test_robots_txt_is_kept_for_a_day_across_sessions(
             assert await f.get(server.url("/private/secret")) is None
     assert server.hits["/robots.txt"] == 1
     assert server.hits["/private/secret"] == 0
+
+
+async def test_a_damaged_cache_file_is_one_warning_not_a_failure(
+    server: TestServer, fake_time: FakeTime, tmp_path: Path
+) -> None:
+    cache = tmp_path / "cache.sqlite"
+    cache.write_bytes(b"this is not a database, only junk " * 10)
+    async with fetcher(fake_time, cache_path=cache) as f:
+        page = await f.get(server.url("/page/utf8"))
+    assert page is not None and "Grüße" in page.text
+    assert len(f.warnings) == 1 and "unusable" in f.warnings[0]

@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 import sqlite3
 import time
-import zlib
 from collections.abc import AsyncIterator, Awaitable, Callable, Mapping
 from contextlib import asynccontextmanager
-from dataclasses import dataclass
-from datetime import UTC, datetime
-from email.utils import parsedate_to_datetime
+from dataclasses import dataclass, replace
 from pathlib import Path
 from types import TracebackType
 from typing import Any
@@ -19,9 +17,9 @@ from typing import Any
 import hishel
 import httpx
 from hishel.httpx import AsyncCacheClient
-from w3lib.encoding import html_to_unicode
 
 from shopper import USER_AGENT
+from shopper.shops.body import BodyError, decode_text, parse_retry_after, read_capped
 from shopper.shops.robots import RobotsCache, origin_of
 
 RETRY_STATUSES = frozenset({408, 429, 500, 502, 503, 504})
@@ -303,7 +301,10 @@ class Fetcher:
             return _Raw(status, response.url, headers, location=response.url.join(location.strip()))
         if not 200 <= status < 300:
             return _Raw(status, response.url, headers)  # the body of an error page is of no use to anyone
-        body = await read_capped(response, max_bytes, truncate=truncate)
+        try:
+            body = await read_capped(response, max_bytes, truncate=truncate)
+        except BodyError as exc:
+            raise _Failure(str(exc)) from None
         caching = response.extensions.get("caching")  # hishel's CacheStatus, a TypedDict
         from_cache = isinstance(caching, dict) and bool(caching.get("from_cache"))
         return _Raw(status, response.url, headers, body, from_cache)
@@ -343,8 +344,27 @@ class Fetcher:
 
     def _ensure_client(self) -> httpx.AsyncClient:
         if self._client is None:
+            problem = _cache_problem(self.settings.cache_path)
+            if problem:
+                # A damaged cache costs speed, not the search: go on without it, and say so once.
+                self.warnings.append(
+                    f"HTTP cache {self.settings.cache_path} is unusable ({problem}); not caching"
+                )
+                self.settings = replace(self.settings, cache_path=None)
             self._client = _make_client(self.settings)
         return self._client
+
+
+def _cache_problem(path: Path | None) -> str | None:
+    """Why the cache database at `path` cannot be used, or None when it can (or there is none yet)."""
+    if path is None or not path.exists():
+        return None
+    try:
+        with contextlib.closing(sqlite3.connect(path)) as conn:
+            conn.execute("PRAGMA schema_version").fetchone()
+    except sqlite3.Error as exc:
+        return str(exc)
+    return None
 
 
 def _make_client(s: FetchSettings) -> httpx.AsyncClient:
@@ -373,81 +393,3 @@ def _check_scheme(url: httpx.URL, what: str) -> None:
 
 
 # --- bodies -------------------------------------------------------------------------------
-
-
-class _Inflater:
-    """Decodes a Content-Encoding with a bound on output per call, so a gzip bomb cannot fill memory."""
-
-    def __init__(self, content_encoding: str) -> None:
-        codings = [c.strip().lower() for c in content_encoding.split(",")]
-        codings = [c for c in codings if c and c != "identity"]
-        if len(codings) > 1 or (codings and codings[0] not in ("gzip", "x-gzip", "deflate")):
-            raise _Failure(f"unsupported Content-Encoding {content_encoding!r}")
-        self.coding = codings[0] if codings else None
-        wbits = zlib.MAX_WBITS | 16 if self.coding in ("gzip", "x-gzip") else zlib.MAX_WBITS
-        self._zlib = zlib.decompressobj(wbits) if self.coding else None
-        self._first = True
-
-    def feed(self, data: bytes, max_length: int) -> bytes:
-        """Up to max_length decoded bytes from data; more only matters past the cap, so it is dropped."""
-        if self._zlib is None:
-            return data
-        try:
-            out = self._zlib.decompress(data, max_length)
-        except zlib.error as exc:
-            if not (self._first and self.coding == "deflate"):
-                raise _Failure(f"broken {self.coding} body ({exc})") from None
-            # "deflate" is sent both zlib-wrapped (as specified) and raw (as some servers do).
-            self._zlib = zlib.decompressobj(-zlib.MAX_WBITS)
-            self._first = False
-            return self.feed(data, max_length)
-        self._first = False
-        return out
-
-
-async def read_capped(response: httpx.Response, max_bytes: int, *, truncate: bool = False) -> bytes:
-    """The decoded body, counting decompressed bytes; over max_bytes raises (or truncates)."""
-    declared = response.headers.get("content-length", "").strip()
-    if not truncate and declared.isdigit() and int(declared) > max_bytes:
-        raise _Failure(f"response too large (Content-Length {declared} > cap of {max_bytes} bytes)")
-    inflater = _Inflater(response.headers.get("content-encoding", ""))
-    body = bytearray()
-    raw_total = 0
-    async for chunk in response.aiter_raw():
-        raw_total += len(chunk)
-        body += inflater.feed(chunk, max_bytes - len(body) + 1)
-        if len(body) > max_bytes or raw_total > max_bytes:
-            if truncate:
-                return bytes(body[:max_bytes])
-            after = " after decompression" if inflater.coding else ""
-            raise _Failure(f"response larger than {max_bytes} bytes{after} (size cap); stopped reading")
-    return bytes(body)
-
-
-def decode_text(content: bytes, content_type: str | None) -> tuple[str, str]:
-    """(encoding, text): BOM, then the header charset, then <meta>, then UTF-8 if valid, else windows-1252."""
-    return html_to_unicode(content_type, content, default_encoding="cp1252", auto_detect_fun=_utf8_or_none)
-
-
-def _utf8_or_none(content: bytes) -> str | None:
-    try:
-        content.decode("utf-8")
-    except UnicodeDecodeError:
-        return None
-    return "utf-8"
-
-
-def parse_retry_after(value: str | None, *, now: datetime | None = None) -> float | None:
-    """Seconds to wait from a Retry-After value (seconds or HTTP date); None if absent or unreadable."""
-    if value is None:
-        return None
-    value = value.strip()
-    if value.isdigit():
-        return float(value)
-    try:
-        when = parsedate_to_datetime(value)
-    except (TypeError, ValueError, IndexError):
-        return None
-    if when.tzinfo is None:
-        when = when.replace(tzinfo=UTC)
-    return max(0.0, (when - (now or datetime.now(UTC))).total_seconds())
