@@ -130,3 +130,14 @@ def test_shops_add_refuses_what_is_not_a_shop(tmp_path: Path) -> None:
     result = runner.invoke(app, ["shops", "add", "http://127.0.0.1:9", "--profile", str(profile)])
     assert result.exit_code == 4 and "cannot add" in result.stderr
     assert load_profile(str(profile)).shops == []
+
+
+def test_shops_add_never_rewrites_a_bundled_example(shops: dict[str, ShopServer], isolated_env: Path) -> None:
+    example = Path(__file__).resolve().parents[1] / "profiles" / "norway.toml"
+    before = example.read_text()
+    result = runner.invoke(app, ["shops", "add", shops["shopify"].url, "--profile", "norway"])
+    assert result.exit_code == 0, result.output
+    assert example.read_text() == before
+    copy = isolated_env / "profiles" / "norway.toml"
+    assert [s.url for s in load_profile(str(copy)).shops] == [shops["shopify"].url]
+    assert load_profile("norway").source_path == str(copy)  # the user's copy wins from now on

@@ -34,19 +34,11 @@ def _fetch_settings() -> Any:
     return FetchSettings(cache_path=cache_dir() / "http.sqlite")
 
 
-def _profile_path(profile: Profile, name: str | None) -> Path:
-    from shopper.config import profiles_dir
-
-    if profile.source_path:
-        return Path(profile.source_path)
-    return profiles_dir() / f"{name or 'default'}.toml"
-
-
 async def add_shop(
     url: str, profile_name: str | None, *, name: str | None = None
 ) -> tuple[ShopConfig, Detection, Path]:
     """Detect a shop and save it into the profile (replacing an entry with the same URL)."""
-    from shopper.profiles import load_profile, save_profile
+    from shopper.profiles import load_profile, save_profile, user_path_for
     from shopper.shops.fetch import Fetcher
 
     if not url.lower().startswith(("http://", "https://")):
@@ -66,8 +58,8 @@ async def add_shop(
         currency=detection.currency,
     )
     profile.shops = [s for s in profile.shops if s.url.rstrip("/") != shop.url] + [shop]
-    path = _profile_path(profile, profile_name if profile_name and "/" not in profile_name else None)
-    save_profile(profile, path)
+    # The profile's own file, or a copy in the data dir: a bundled example is never rewritten.
+    path = save_profile(profile, user_path_for(profile))
     return shop, detection, path
 
 
