@@ -1,9 +1,10 @@
 """`find` over 8 local shops that each answer with 300 ms latency.
 
 Prints wall time as a ratio to one shop's latency (target <= 1.5; asking the shops one after another
-would be 8 or more) for: cold (empty catalogue mirror and HTTP cache, first contact with every shop),
-warm (the same request again), and another request on the warm state (mirrors fresh, robots.txt and
-search templates known, but new search pages and product pages); and peak memory. The shops run in
+would be 8 or more) for: first contact (empty data dir, HTML shops' search not yet known), cold (the
+shops as `shopper shops add` saves them, with an empty catalogue mirror and HTTP cache), warm (the same
+request again), and another request on the warm state (mirrors fresh, robots.txt known, but new search
+pages and product pages); and peak memory. The shops run in
 a separate process, as real shops would, so their rendering does not compete with shopper for the
 interpreter.
 
@@ -17,6 +18,7 @@ import asyncio
 import json
 import os
 import resource
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -48,25 +50,40 @@ def serve(latency: float) -> None:
 async def measure(args: argparse.Namespace, shops: list[list[str]]) -> list[tuple[str, float, int, int]]:
     from shopper.models import Profile, ShopConfig
     from shopper.pipeline import find
+    from shopper.shops.detect import detect_shop
+    from shopper.shops.fetch import Fetcher, FetchSettings
     from shopper.store.db import connect
 
-    profile = Profile(
-        name="bench",
-        currency="EUR",
-        shops=[
-            ShopConfig(name=name, url=url, platform=PLATFORM[flavor], currency="EUR")  # type: ignore[arg-type]
-            for name, url, flavor in shops
-        ],
-    )
-    conn = connect()
+    bare = [
+        ShopConfig(name=name, url=url, platform=PLATFORM[flavor], currency="EUR")  # type: ignore[arg-type]
+        for name, url, flavor in shops
+    ]
+    # What `shopper shops add` would have saved: each HTML shop's search template (found without a cache).
+    async with Fetcher(FetchSettings(cache_path=None)) as fetcher:
+        found = [await detect_shop(fetcher, s.url) for s in bare]
+    added = [
+        s.model_copy(update={"search_url": d.search_url if s.platform == "html" else None})
+        for s, d in zip(bare, found, strict=True)
+    ]
     figures = []
-    try:
-        for label, request in (("cold", args.request), ("warm", args.request), ("other request", args.other)):
+    phases = (
+        ("first contact", bare, args.request, True),
+        ("cold", added, args.request, True),
+        ("warm", added, args.request, False),
+        ("other request", added, args.other, False),
+    )
+    home = Path(os.environ["SHOPPER_HOME"])
+    for label, shop_list, request, fresh in phases:
+        if fresh:  # an empty data dir: no catalogue mirror, no HTTP cache, nothing remembered
+            for item in home.iterdir():
+                shutil.rmtree(item) if item.is_dir() else item.unlink()
+        conn = connect()
+        try:
             started = time.perf_counter()
-            result = await find(request, profile, conn=conn)
+            result = await find(request, Profile(name="bench", currency="EUR", shops=shop_list), conn=conn)
             figures.append((label, time.perf_counter() - started, len(result.offers), len(result.warnings)))
-    finally:
-        conn.close()
+        finally:
+            conn.close()
     return figures
 
 
@@ -103,7 +120,7 @@ def main() -> int:
     )
     for label, wall, offers, warnings in figures:
         print(
-            f"  {label:<13}: {wall:.2f} s = {wall / args.latency:.2f} x one shop's latency "
+            f"  {label:<14}: {wall:.2f} s = {wall / args.latency:.2f} x one shop's latency "
             f"(target <= 1.5; one shop after another >= {len(shops)})  offers={offers} warnings={warnings}"
         )
     print(f"  peak memory of the shopper process (max RSS): {peak_mb:.0f} MB")
