@@ -296,8 +296,14 @@ _MACHINE_SOURCES = frozenset({"shopify", "woocommerce", "jsonld"})
 
 def _money(text: str | None, hint: str | None, source: str) -> Money | None:
     # API and JSON-LD amounts use "." as decimal point by spec; price-parser would read "1.105" as 1105.
-    sep = "." if source in _MACHINE_SOURCES and text and _MACHINE.match(text) else None
-    return parse_price(text, currency_hint=hint, decimal_separator=sep)
+    if source in _MACHINE_SOURCES and text and _MACHINE.match(text):
+        # A machine-written number needs no text parsing: the hot path of catalogue syncs.
+        code = to_currency_code(hint) if hint else None
+        amount = Decimal(text.strip())
+        if code is None or amount > (MAX_AMOUNT * _HIGH_FACTOR if code in _HIGH_DENOMINATION else MAX_AMOUNT):
+            return None
+        return Money(amount=amount, currency=code)
+    return parse_price(text, currency_hint=hint)
 
 
 def _hint(currency: str | None, fallback: str | None) -> str | None:
