@@ -31,11 +31,12 @@ class DemoShop:
 
 
 DEMO_HOST = "127.0.0.1"
+# Below Linux's ephemeral range (32768-60999), so no port-0 server or outgoing connection takes them.
 DEMO_SHOPS: list[DemoShop] = [
-    DemoShop(0, "Trailhead Sports", "shopify", 47311, "EUR", "en", Decimal("4.95"), Decimal("75")),
-    DemoShop(1, "Byteburg", "woocommerce", 47312, "EUR", "de", Decimal("5.90"), Decimal("100")),
-    DemoShop(2, "Northwind Outlet", "jsonld", 47313, "EUR", "en", Decimal("3.99"), None),
-    DemoShop(3, "Buitenhuis Outdoor & Tech", "microdata", 47314, "EUR", "nl", Decimal("0"), None),
+    DemoShop(0, "Trailhead Sports", "shopify", 27311, "EUR", "en", Decimal("4.95"), Decimal("75")),
+    DemoShop(1, "Byteburg", "woocommerce", 27312, "EUR", "de", Decimal("5.90"), Decimal("100")),
+    DemoShop(2, "Northwind Outlet", "jsonld", 27313, "EUR", "en", Decimal("3.99"), None),
+    DemoShop(3, "Buitenhuis Outdoor & Tech", "microdata", 27314, "EUR", "nl", Decimal("0"), None),
 ]
 _PLATFORM: dict[str, Platform] = {
     "shopify": "shopify",

@@ -123,7 +123,7 @@ class ShopServer:
 
     @property
     def url(self) -> str:
-        """The base URL, e.g. http://127.0.0.1:47311 (valid after start())."""
+        """The base URL, e.g. http://127.0.0.1:27311 (valid after start())."""
         return f"http://{self.host}:{self.port}"
 
     @property
