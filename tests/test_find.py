@@ -276,3 +276,9 @@ def test_a_demo_url_from_find_works_later_in_inspect() -> None:
     row = json.loads(inspected.stdout)
     assert row["url"] == url
     assert row["price"] is not None and row["currency"] == offer["price"]["currency"]
+
+
+def test_a_request_with_no_product_words_gets_a_hint() -> None:
+    result = runner.invoke(app, ["find", "under 50 euro"])
+    assert result.exit_code == 0, result.output
+    assert "Say what you are looking for" in result.stdout

@@ -655,3 +655,8 @@ def test_product_phrase_before_a_clause_is_searched_early() -> None:
     assert q.search_terms[:2] == ["motherboard designed gamers", "motherboard"]
     # no clause: nothing changes
     assert parse_request("waterproof trail shoes size 44").search_terms[0] == "trail shoes"
+
+
+def test_a_very_long_request_is_cut_at_a_word_boundary() -> None:
+    q = parse_request("shoes " * 600)
+    assert q.terms == ["shoes"]

@@ -117,6 +117,8 @@ def _render(result: Any, limit: int, as_json: bool) -> None:
 
 def _hint(result: Any) -> str:
     query = result.query
+    if not (query.terms or query.brands or query.model_numbers):
+        return 'Say what you are looking for, e.g. shopper find "running shoes size 44 under 100 euro".'
     tips = []
     if query.max_price:
         tips.append("raise the price limit")

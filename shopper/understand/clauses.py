@@ -18,7 +18,11 @@ def normalize_text(text: str) -> str:
     text = unicodedata.normalize("NFKC", text[: MAX_CHARS * 2])
     text = _CONTROL.sub(" ", text.translate(_QUOTES))
     text = re.sub(r"\s+", " ", text).strip()
-    return text[:MAX_CHARS]
+    if len(text) <= MAX_CHARS:
+        return text
+    # Cut at a word boundary: half a word would become a term no offer can match.
+    cut = text[: MAX_CHARS + 1].rsplit(" ", 1)[0]
+    return cut if cut else text[:MAX_CHARS]
 
 
 _CONJ = (
