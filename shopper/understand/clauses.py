@@ -21,7 +21,8 @@ def normalize_text(text: str) -> str:
     if len(text) <= MAX_CHARS:
         return text
     # Cut at a word boundary: half a word would become a term no offer can match.
-    cut = text[: MAX_CHARS + 1].rsplit(" ", 1)[0]
+    head = text[: MAX_CHARS + 1]
+    cut = head.rsplit(" ", 1)[0] if " " in head else ""
     return cut if cut else text[:MAX_CHARS]
 
 
