@@ -40,7 +40,6 @@ async def find_events(
     fetch_settings: FetchSettings | None = None,
 ) -> AsyncIterator[Event | FindResult]:
     """Yield progress events as shops answer, then the FindResult last."""
-    from shopper.group import group_offers
     from shopper.rank import choose_answer, rank
     from shopper.shops.fetch import Fetcher
     from shopper.shops.search import SearchContext, search_shop
@@ -82,9 +81,6 @@ async def find_events(
             await _recheck(ctx, shops, stale, result)
             ranked, excluded = rank(offers, query, profile)
         result.warnings.extend(fetcher.warnings)
-    groups = group_offers([r.offer for r in ranked])
-    for item, group in zip(ranked, groups, strict=True):
-        item.group = group
     result.offers = ranked
     result.excluded = excluded
     result.answer = choose_answer(ranked, query)
