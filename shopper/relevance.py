@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -195,12 +196,28 @@ class _Text:
     colours_other: set[str]
 
 
+@functools.lru_cache(maxsize=8192)
+def _english(word: str) -> frozenset[str]:
+    from shopper.understand.terms import to_english
+
+    english = to_english(word) if len(word) > 3 and word.isalpha() else None
+    return frozenset(stems(english)) if english else frozenset()
+
+
+def _title_stems(title: str) -> set[str]:
+    """The title's stems plus English for known product words, so "trailschoenen" reads as trail shoes."""
+    out = stems(title)
+    for word in words(title):
+        out |= _english(word)
+    return out
+
+
 def _offer_text(offer: Offer) -> _Text:
     options = " ".join(f"{k} {v}" for var in offer.variants for k, v in var.options.items())
     other = " ".join(filter(None, [offer.description, offer.category, " ".join(offer.tags), options]))
     other_specs = specs(other)
     return _Text(
-        title=stems(offer.title) | (stems(offer.brand) if offer.brand else set()),
+        title=_title_stems(offer.title) | (stems(offer.brand) if offer.brand else set()),
         category=stems(" ".join(filter(None, [offer.category, " ".join(offer.tags)]))),
         body=stems(other),
         models=model_tokens(offer.title)

@@ -290,3 +290,10 @@ def test_participle_clause_does_not_name_the_product() -> None:
     ram = offer("Crucial 8GB DDR4 3200 RAM", "20", shop="a")
     ranked, _ = rank([ram], q, Profile())
     assert not any("not a" in r for r in reasons(ranked, ram))
+
+
+def test_a_dutch_compound_in_a_title_matches_an_english_request() -> None:
+    q = Query(text="trail shoes", terms=["trail", "shoes"], search_terms=["trail shoes"])
+    score, why = relevance(offer("Kiprun Trail TR2 trailschoenen heren"), q)
+    assert score >= 0.9, why
+    assert not any(r.startswith("− no") or r.startswith("− not a") for r in why)
