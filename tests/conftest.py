@@ -13,7 +13,30 @@ def shared_path(*parts: str) -> Path:
     return SHARED.joinpath(*parts)
 
 
+import os  # noqa: E402
+import random  # noqa: E402
+import socket  # noqa: E402
+
 import pytest  # noqa: E402
+
+
+def _free_block(size: int = 8) -> int:
+    """A base port with `size` free ports after it, below the ephemeral range."""
+    for _ in range(200):
+        base = random.randrange(20000, 27000)
+        try:
+            for port in range(base, base + size):
+                with socket.socket() as sock:
+                    sock.bind(("127.0.0.1", port))
+        except OSError:
+            continue
+        return base
+    return 27311
+
+
+# Demo shops of this test run (and of the CLI subprocesses it starts) on their own ports, so two
+# test runs on one machine never answer each other's requests.
+os.environ["SHOPPER_DEMO_PORT"] = str(_free_block())
 
 _LEAKY_ENV = (
     "OPENAI_API_KEY",

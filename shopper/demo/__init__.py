@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import threading
 from dataclasses import dataclass
 from decimal import Decimal
@@ -32,11 +33,21 @@ class DemoShop:
 
 DEMO_HOST = "127.0.0.1"
 # Below Linux's ephemeral range (32768-60999), so no port-0 server or outgoing connection takes them.
+# SHOPPER_DEMO_PORT moves the block (test runs and benchmarks that must not meet another demo).
+DEFAULT_DEMO_PORT = 27311
+
+
+def _base_port() -> int:
+    raw = os.environ.get("SHOPPER_DEMO_PORT", "")
+    return int(raw) if raw.isdigit() and 1024 <= int(raw) <= 65000 else DEFAULT_DEMO_PORT
+
+
+_BASE = _base_port()
 DEMO_SHOPS: list[DemoShop] = [
-    DemoShop(0, "Trailhead Sports", "shopify", 27311, "EUR", "en", Decimal("4.95"), Decimal("75")),
-    DemoShop(1, "Byteburg", "woocommerce", 27312, "EUR", "de", Decimal("5.90"), Decimal("100")),
-    DemoShop(2, "Northwind Outlet", "jsonld", 27313, "EUR", "en", Decimal("3.99"), None),
-    DemoShop(3, "Buitenhuis Outdoor & Tech", "microdata", 27314, "EUR", "nl", Decimal("0"), None),
+    DemoShop(0, "Trailhead Sports", "shopify", _BASE, "EUR", "en", Decimal("4.95"), Decimal("75")),
+    DemoShop(1, "Byteburg", "woocommerce", _BASE + 1, "EUR", "de", Decimal("5.90"), Decimal("100")),
+    DemoShop(2, "Northwind Outlet", "jsonld", _BASE + 2, "EUR", "en", Decimal("3.99"), None),
+    DemoShop(3, "Buitenhuis Outdoor & Tech", "microdata", _BASE + 3, "EUR", "nl", Decimal("0"), None),
 ]
 _PLATFORM: dict[str, Platform] = {
     "shopify": "shopify",
