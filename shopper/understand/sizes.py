@@ -131,3 +131,74 @@ def take_size(scan: Scan, kind: str | None) -> tuple[str | None, str | None]:
             scan.take(m.start(), m.end())
             found = found or (_WORD_SIZES.get(letter.lower(), letter), "clothing")
     return found if found else (None, None)
+
+
+# --- one canonical form for sizes, shared by the request parser and the variant readers --------------
+
+_LABEL = re.compile(
+    r"^(?:size|sizes|sz|maat|mt|größe|groesse|grösse|gr|str|størrelse|storlek|stl|taille|pointure|talla"
+    r"|taglia|koko|rozmiar)\s*[.:]?\s*",
+    re.I,
+)
+_FRACTIONS = {"½": ".5", "1/2": ".5", "⅓": ".33", "1/3": ".33", "⅔": ".67", "2/3": ".67"}
+_EU_FIRST = re.compile(r"(?<![a-z])eu\s*[.:]?\s*(\d{2}(?:[.,]\d{1,2})?(?:\s?(?:½|⅓|⅔|[12]/3|1/2))?)", re.I)
+_WL = re.compile(r"^w\s?(\d{2})\s*(?:[/x×,-]|\s)\s*l\s?(\d{2})$|^(\d{2})\s*[/x×]\s*(\d{2})$", re.I)
+_W = re.compile(r"^w\s?(\d{2})$", re.I)
+_YEARS = re.compile(
+    r"^(\d{1,2})(?:\s*[-/–]\s*(\d{1,2}))?\s*(?:y|yr|yrs|years?|jaar|jahre?|år|ans?|anos|años)$", re.I
+)
+_CM = re.compile(r"^(\d{2,3})\s*(?:cm)?$", re.I)
+_NUMERIC = re.compile(r"^(\d{1,2})(?:[.,](\d{1,2}))?\s*(½|⅓|⅔|1/2|1/3|2/3)?$")
+_ONE_SIZE = re.compile(
+    r"^(?:one[\s-]?size|onesize|os|einheitsgr(?:ö|oe)(?:ss|ß)e|taille\s+unique|one\s+size\s+fits\s+all)$",
+    re.I,
+)
+
+
+def canonical_size(text: str | None) -> str | None:
+    """One form for a size as shops and requests write it ('Maat 44' -> '44', 'W32 L34' -> '32/34')."""
+    # 'EU 44 / UK 9.5' -> '44', 'Medium' -> 'M', '2XL' -> 'XXL', '4-5 jaar' -> '4-5Y'; None if no size
+    if not text:
+        return None
+    raw = re.sub(r"\s+", " ", text.strip())
+    eu = _EU_FIRST.search(raw)
+    if eu:
+        raw = eu.group(1)
+    else:
+        # "US 10 / UK 9": no EU size given; keep the first system's number
+        raw = re.split(r"\s*[|]\s*|\s+/\s+", raw)[0]
+        raw = re.sub(r"^(?:us|uk|fr|it)\s*[.:]?\s*", "", raw, flags=re.I)
+    raw = _LABEL.sub("", raw).strip(" .:-")
+    if not raw:
+        return None
+    if _ONE_SIZE.match(raw):
+        return "ONESIZE"
+    m = _WL.match(raw)
+    if m:
+        return f"{m[1] or m[3]}/{m[2] or m[4]}"
+    m = _W.match(raw)
+    if m:
+        return m[1]
+    m = _YEARS.match(raw)
+    if m:
+        return f"{m[1]}-{m[2]}Y" if m[2] else f"{m[1]}Y"
+    low = raw.lower()
+    word = _WORD_SIZES.get(low) or _WORD_SIZES.get(low.replace(" ", "-"))
+    if word:
+        return word
+    if re.fullmatch(_LETTERS, raw.upper()):
+        letter = raw.upper()
+        return _WORD_SIZES.get(letter.lower(), letter)
+    m = _NUMERIC.match(raw)
+    if m:
+        whole, dec, frac = m[1], m[2], m[3]
+        if frac:
+            return whole + _FRACTIONS[frac]
+        if dec:
+            dec = dec.rstrip("0")
+            return f"{whole}.{dec}" if dec else whole
+        return whole
+    m = _CM.match(raw)
+    if m:
+        return m[1]
+    return None
