@@ -40,7 +40,7 @@ async def find_events(
     fetch_settings: FetchSettings | None = None,
 ) -> AsyncIterator[Event | FindResult]:
     """Yield progress events as shops answer, then the FindResult last."""
-    from shopper.rank import choose_answer, rank
+    from shopper.decide.rank import choose_answer, rank
     from shopper.shops.fetch import Fetcher
     from shopper.shops.search import SearchContext, search_shop
 

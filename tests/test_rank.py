@@ -6,9 +6,9 @@ from decimal import Decimal
 
 import pytest
 
-from shopper.landed import landed_cost
+from shopper.decide.landed import landed_cost
+from shopper.decide.rank import choose_answer, rank, relevance
 from shopper.models import Budget, Money, Offer, Profile, Query, ShopConfig, Variant
-from shopper.rank import choose_answer, rank, relevance
 
 
 def eur(x: str, cur: str = "EUR") -> Money:

@@ -6,8 +6,7 @@ import functools
 import re
 from dataclasses import dataclass, field
 
-from shopper.models import Offer, Query
-from shopper.textmatch import (
+from shopper.decide.textmatch import (
     Need,
     Specs,
     canon_colour,
@@ -23,6 +22,7 @@ from shopper.textmatch import (
     stems,
     words,
 )
+from shopper.models import Offer, Query
 
 
 # Request words that never describe the product itself.

@@ -6,11 +6,11 @@ from dataclasses import dataclass
 from decimal import Decimal
 from urllib.parse import urlsplit
 
-from shopper.group import group_offers
-from shopper.landed import Landed, convert, landed_cost, money_str, shop_config
+from shopper.decide.group import group_offers
+from shopper.decide.landed import Landed, convert, landed_cost, money_str, shop_config
+from shopper.decide.relevance import Asked, Fit, analyse, asked, relevance
+from shopper.decide.textmatch import colours_in, fold, phrase_in, specs, stems, superlative, words
 from shopper.models import BUYABLE, Excluded, Money, Offer, Profile, Query, RankedOffer, Variant
-from shopper.relevance import Asked, Fit, analyse, asked, relevance
-from shopper.textmatch import colours_in, fold, phrase_in, specs, stems, superlative, words
 
 MIN_RELEVANCE = 0.4  # below this an offer "does not match the request"
 MIN_COVERAGE = 0.5  # an answer shares at least half of the request's product words
