@@ -199,8 +199,33 @@ class Profile(BaseModel):
 # --- request ----------------------------------------------------------------------------
 
 
+Comparator = Literal["=", ">", ">=", "<", "<="]
+Audience = Literal["men", "women", "kids", "unisex"]
+Condition = Literal["new", "used"]
+
+
+class SpecNeed(BaseModel):
+    """A numeric requirement: dimension, comparison and value in base units ("longer than 3 m")."""
+
+    dim: str  # length (mm), storage (GB), freq (MHz), inch, power (W), ...
+    op: Comparator = "="
+    value: float
+    text: str  # as the user wrote it, for reasons
+    capability: bool = False  # "supports 240mm radiators": any stated value may satisfy it
+
+
+class CompareItem(BaseModel):
+    """One product of a "compare A and B" request, searched and answered on its own."""
+
+    text: str
+    terms: list[str] = Field(default_factory=list)
+    search_terms: list[str] = Field(default_factory=list)
+    brands: list[str] = Field(default_factory=list)
+    model_numbers: list[str] = Field(default_factory=list)
+
+
 class Query(BaseModel):
-    """A shopping request, understood: what to search for and what must hold."""
+    """A shopping request, understood: what to search for and what must hold; ranking reads only this."""
 
     text: str
     language: str = "en"
@@ -219,6 +244,13 @@ class Query(BaseModel):
     must_not: list[str] = Field(default_factory=list)  # attributes that must not ("rgb")
     include_out_of_stock: bool = False
     ignored: list[str] = Field(default_factory=list)  # parts of the request find does not act on
+    head: str | None = None  # the product noun, English singular ("jacket" in "red rain jacket size M")
+    audience: Audience | None = None  # men's / women's / kids' model
+    condition: Condition | None = None  # "new" only, or "used"/refurbished welcome
+    needs: list[SpecNeed] = Field(default_factory=list)  # numeric specs with their comparator
+    superlative: str | None = None  # the spec wanted at its maximum ("largest" -> storage)
+    reference: str | None = None  # a quoted product the request refers to, not the one wanted
+    items: list[CompareItem] = Field(default_factory=list)  # the products of a compare request
 
 
 # --- ranking and results ----------------------------------------------------------------
@@ -233,6 +265,16 @@ class RankedOffer(BaseModel):
     group: str = ""
     landed: Money | None = None  # price plus shipping, in the profile currency when convertible
     matched_variant: Variant | None = None
+    price: Money | None = None  # the price of the matched variant (else the offer's)
+    link: str | None = None  # the URL that selects the matched variant where the shop supports it
+    item: int | None = None  # which compared product (index into Query.items) this offer is for
+    size_known: bool = True  # False: the asked size could not be determined (so it cannot be the answer)
+    fit: float = 0.0  # relevance to the request alone, in [0, 1]
+
+    @property
+    def url(self) -> str:
+        """The link to show: the matched variant's own URL when there is one."""
+        return self.link or self.offer.url
 
 
 class Excluded(BaseModel):
@@ -242,6 +284,17 @@ class Excluded(BaseModel):
     title: str
     shop: str = ""
     why: str
+    kind: str = "other"  # the reason as a code: size_sold_out, no_size, no_rate, over_budget, ...
+    fit: float = 0.0  # how well it matched the request (0..1), for "sold out everywhere"
+    sizes_in_stock: list[str] = Field(default_factory=list)
+    group: str = ""
+
+
+class SoldOutSize(BaseModel):
+    """The asked size is sold out at every shop that has the product: where, and what sizes are left."""
+
+    size: str
+    offers: list[Excluded] = Field(default_factory=list)
 
 
 class FindResult(BaseModel):
@@ -255,3 +308,5 @@ class FindResult(BaseModel):
     warnings: list[str] = Field(default_factory=list)
     demo: bool = False
     profile: str = "default"
+    sold_out: SoldOutSize | None = None  # the best-matching product has the asked size nowhere in stock
+    hint: str | None = None  # why nothing (or little) was found: the main reason, in words

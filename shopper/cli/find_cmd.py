@@ -10,15 +10,20 @@ import typer
 from shopper.cli.common import VersionOption, handle_errors
 
 ProfileOption = Annotated[
-    str | None, typer.Option("--profile", "-p", help="Profile name or path to a .toml file.")
+    str | None, typer.Option("--profile", "-p", metavar="PATH", help="Profile name or path to a .toml file.")
 ]
 
 
 @handle_errors
 def find(
-    request: Annotated[list[str], typer.Argument(help="What you want, in your own words (any language).")],
+    request: Annotated[
+        list[str], typer.Argument(metavar="REQUEST", help="What you want, in your own words (any language).")
+    ],
     profile: ProfileOption = None,
-    limit: Annotated[int, typer.Option("--limit", "-n", min=1, help="How many offers to show.")] = 10,
+    limit: Annotated[
+        int,
+        typer.Option("--limit", "-n", min=1, metavar="N", help="How many offers to show (--json too)."),
+    ] = 10,
     as_json: Annotated[bool, typer.Option("--json", help="Exactly one JSON object on stdout.")] = False,
     no_mirror: Annotated[
         bool, typer.Option("--live", help="Ask every shop live; don't use the local catalogue mirror.")
@@ -84,7 +89,7 @@ def _render(result: Any, limit: int, as_json: bool) -> None:
 
     err = render.error_console()
     if as_json:
-        typer.echo(json.dumps(find_json(result), ensure_ascii=False))
+        typer.echo(json.dumps(find_json(result, limit), ensure_ascii=False))
         for warning in result.warnings:
             err.print(f"[yellow]warning:[/] {render.clean(render.one_line(warning))}")
         return
@@ -100,17 +105,26 @@ def _render(result: Any, limit: int, as_json: bool) -> None:
             "[dim]not acted on by find:[/] " + render.clean(render.one_line("; ".join(result.query.ignored)))
         )
     if not result.offers:
-        out.print("[yellow]Nothing matched.[/] " + render.clean(_hint(result)))
+        out.print("[yellow]Nothing matched.[/] " + render.clean(result.hint or _hint(result)))
     else:
         wide = out.width >= 150
         out.print(render.find_table(result, limit, wide=wide))
+        out.print(render.LEGEND)
         if not wide:
             out.print(render.reasons_list(result, limit))
-        answer = [r for r in result.offers if r.offer.url in set(result.answer)]
+        answer = [r for url in result.answer for r in result.offers if r.offer.url == url]
+        if result.query.intent == "compare" and (side := render.compare_table(result)) is not None:
+            out.print(side)
         if answer:
             out.print(render.answer_text(result, answer))
+        elif result.hint:
+            out.print("[yellow]No offer answers the request.[/] " + render.clean(result.hint))
+    if result.sold_out is not None:
+        out.print(render.sold_out_text(result))
     if result.excluded:
         out.print(f"[dim]{len(result.excluded)} offer(s) left out; `--json` lists each with why.[/]")
+        if result.offers and result.hint and result.answer:
+            out.print(f"[dim]{render.clean(result.hint)}[/]")
     for warning in result.warnings:
         err.print(f"[yellow]warning:[/] {render.clean(render.one_line(warning))}")
 

@@ -170,7 +170,7 @@ async def add_details(
     ctx: SearchContext, adapter: ShopAdapter, shop: ShopConfig, offers: list[Offer]
 ) -> None:
     """Read product pages for the best candidates whose listing lacks sizes, price or stock."""
-    from shopper.rank import relevance
+    from shopper.decide.rank import relevance
 
     wanting = [o for o in offers if _needs_details(o, ctx.query)]
     if not wanting:
