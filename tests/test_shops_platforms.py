@@ -186,3 +186,33 @@ def test_phrasings_fold_plurals_and_drop_short_words() -> None:
         ("running shoe", "2w+singular"),
     ]
     assert learned_order(phrasings(["a b"]), {}) == phrasings(["a b"])  # no history keeps the order
+
+
+def test_shops_check_gives_the_reason_not_a_bare_no(tmp_path: Path) -> None:
+    good = PlatformShop("magento", product_data="microdata", name="good").start()
+    erroring = PlatformShop("magento", search_status=500, name="erroring").start()
+    unreadable = PlatformShop("prestashop", broken_products=True, name="unreadable").start()
+    formless = PlatformShop("opencart", name="formless").start()
+    try:
+        profile = tmp_path / "me.toml"
+        profile.write_text(
+            'name = "me"\n'
+            + "".join(
+                f'[[shops]]\nname = "{s.name}"\nurl = "{s.url}"\nplatform = "auto"\n'
+                for s in (good, erroring, unreadable, formless)
+            )
+        )
+        result = runner.invoke(app, ["shops", "check", "--profile", str(profile)], env={"COLUMNS": "400"})
+    finally:
+        for server in (good, erroring, unreadable, formless):
+            server.stop()
+    assert result.exit_code == 0, result.output
+    lines = {line.split("│")[1].strip(): line for line in result.stdout.splitlines() if line.count("│") > 3}
+    reasons = dict(
+        line.split(": ", 1) for line in result.stdout.splitlines() if line.count("│") == 0 and ": " in line
+    )
+    assert "searched for 'Alpine': 1 offer(s)" in lines["good"] and "good" not in reasons
+    assert reasons["erroring"].startswith("the search for 'Alpine' failed (HTTP 500")
+    assert reasons["unreadable"].startswith("no product found to try the search with")
+    assert "none could be read as a product" in reasons["unreadable"]
+    assert reasons["formless"].startswith("no search found") and " no " in lines["formless"]
