@@ -200,6 +200,7 @@ class PlatformShop:
     min_chars: int = 3
     search_status: int = 200  # 500: the search answers with an error page
     broken_products: bool = False  # product pages show no product at all
+    prices_hidden: bool = False  # cards say "log in to see prices", as trade-only shops do
     opensearch: bool = False
     items: list[Item] = field(default_factory=catalogue)
     name: str = ""
@@ -322,7 +323,9 @@ class PlatformShop:
                 url=html.escape(self.product_url(item)),
                 title=html.escape(item.title),
                 image=f"{self.url}/media/{item.id}.jpg",
-                price_html=_price_html(self.platform, item),
+                price_html='<span class="login-to-see">Log in to see prices</span>'
+                if self.prices_hidden
+                else _price_html(self.platform, item),
                 sku=item.sku,
                 short=html.escape(item.description[:60]),
                 flags=self._flags(item),

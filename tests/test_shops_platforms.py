@@ -131,7 +131,22 @@ async def test_a_search_sent_straight_to_the_one_product_is_read(shop: PlatformS
     assert [r.offer.title for r in result.offers] == ["Espresso Machine Compact"]
 
 
-@pytest.mark.parametrize("shop", [{"platform": "prestashop", "broken_products": True}], indirect=True)
+@pytest.mark.parametrize("shop", [{"platform": "opencart", "broken_products": True}], indirect=True)
+async def test_product_pages_that_all_fail_to_read_are_a_warning(shop: PlatformShop) -> None:
+    shop_config = ShopConfig(
+        name=shop.name, url=shop.url, platform="html", search_url=shop.search_url("{query}")
+    )
+    shop_config.search_url = (shop_config.search_url or "").replace("%7Bquery%7D", "{query}")
+    profile = Profile(name="t", currency="EUR", shops=[shop_config])
+    events = [e async for e in find_events("running shoe size 44", profile, fetch_settings=NO_CACHE)]
+    finished = next(e for e in events if isinstance(e, ShopFinished))
+    assert finished.offers == 12 and finished.status == "warning"  # the cards alone were read
+    assert finished.warnings == ["opencart test shop: 12 product pages read; none could be read as a product"]
+
+
+@pytest.mark.parametrize(
+    "shop", [{"platform": "prestashop", "broken_products": True, "prices_hidden": True}], indirect=True
+)
 async def test_unreadable_results_are_a_warning_not_a_silent_zero(shop: PlatformShop) -> None:
     events = [e async for e in find_events("running shoe", _profile(shop), fetch_settings=NO_CACHE)]
     finished = next(e for e in events if isinstance(e, ShopFinished))
@@ -153,7 +168,9 @@ async def test_a_search_answering_with_an_error_page_is_a_warning(shop: Platform
     assert "magento test shop: the search for 'rain jacket' failed (HTTP 500)" in finished.warnings
 
 
-@pytest.mark.parametrize("shop", [{"platform": "prestashop", "broken_products": True}], indirect=True)
+@pytest.mark.parametrize(
+    "shop", [{"platform": "prestashop", "broken_products": True, "prices_hidden": True}], indirect=True
+)
 def test_progress_line_is_not_a_green_tick_when_a_shop_could_not_be_read(
     shop: PlatformShop, tmp_path: Path
 ) -> None:
@@ -191,7 +208,9 @@ def test_phrasings_fold_plurals_and_drop_short_words() -> None:
 def test_shops_check_gives_the_reason_not_a_bare_no(tmp_path: Path) -> None:
     good = PlatformShop("magento", product_data="microdata", name="good").start()
     erroring = PlatformShop("magento", search_status=500, name="erroring").start()
-    unreadable = PlatformShop("prestashop", broken_products=True, name="unreadable").start()
+    unreadable = PlatformShop(
+        "prestashop", broken_products=True, prices_hidden=True, name="unreadable"
+    ).start()
     formless = PlatformShop("opencart", name="formless").start()
     try:
         profile = tmp_path / "me.toml"

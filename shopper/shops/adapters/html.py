@@ -36,14 +36,25 @@ class ResultsPage:
 
 def read_results(content: bytes, url: str, currency: str | None, encoding: str | None) -> ResultsPage:
     """A search results page read through the listing layers (CPU work: run it off the event loop)."""
-    from shopper.extract.page import decode, extract_listing
-    from shopper.shops.pages import next_page_url, product_links
+    from shopper.extract.listing import read_listing
+    from shopper.extract.page import decode
 
     text = decode(content, encoding)
-    found = ResultsPage(offers=extract_listing(text, url, currency_hint=currency))
-    found.next_url = next_page_url(text, url)
-    found.product_links = product_links(text, url)
-    found.cards_seen = max(len(found.offers), len(found.product_links))
+    listing = read_listing(text, url, currency_hint=currency)
+    found = ResultsPage(
+        offers=listing.offers,
+        next_url=listing.next_url,
+        product_links=listing.product_links,
+        cards_seen=listing.cards_seen,
+    )
+    if found.next_url is None or not (found.offers or found.product_links):
+        # The navigational reading knows pagers built of inputs and results pages with a single card.
+        from shopper.shops.pages import next_page_url, product_links
+
+        found.next_url = found.next_url or next_page_url(text, url)
+        if not found.offers and not found.product_links:
+            found.product_links = product_links(text, url)
+    found.cards_seen = max(found.cards_seen, len(found.offers), len(found.product_links))
     return found
 
 
