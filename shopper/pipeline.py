@@ -190,8 +190,14 @@ def _outcome_event(
     exc = task.exception()
     if exc is None:
         outcome = task.result()
+        result.warnings.extend(outcome.warnings)
         return ShopFinished(
-            shop=shop.name, offers=len(outcome.offers), seconds=round(outcome.seconds, 3), how=outcome.how
+            shop=shop.name,
+            offers=len(outcome.offers),
+            seconds=round(outcome.seconds, 3),
+            how=outcome.how,
+            status="warning" if outcome.warnings else "ok",
+            warnings=outcome.warnings,
         )
     if isinstance(exc, TimeoutError):
         message = f"{shop.name}: no answer within {deadline:g} s; left out"

@@ -64,9 +64,12 @@ async def _run(text: str, profile: Any, *, as_json: bool, use_mirror: bool) -> A
                     waiting.add(item.shop)
                 elif isinstance(item, ShopFinished):
                     waiting.discard(item.shop)
+                    # A shop that showed products it could not read gets a yellow mark, never a green tick.
+                    warned = item.status == "warning"
                     err.print(
-                        f"  [green]✓[/] {render.clean(item.shop)}: {item.offers} offer(s) "
-                        f"[dim]({item.how}, {item.seconds:.1f} s)[/]"
+                        f"  {'[yellow]![/]' if warned else '[green]✓[/]'} {render.clean(item.shop)}: "
+                        f"{item.offers} offer(s) [dim]({item.how}, {item.seconds:.1f} s)[/]"
+                        + (" [yellow]see warning below[/]" if warned else "")
                     )
                 elif isinstance(item, ShopFailed):
                     waiting.discard(item.shop)

@@ -129,8 +129,22 @@ def _migration_1(conn: sqlite3.Connection) -> None:
         conn.execute(statement)
 
 
+def _migration_search_styles(conn: sqlite3.Connection) -> None:
+    """Per shop, how often each style of search phrasing (word count, singular folding) found products."""
+    conn.execute(
+        """CREATE TABLE search_styles (
+            shop TEXT NOT NULL,
+            style TEXT NOT NULL,
+            tries INTEGER NOT NULL DEFAULT 0,
+            hits INTEGER NOT NULL DEFAULT 0,
+            updated_at TEXT NOT NULL,
+            PRIMARY KEY (shop, style)
+        )"""
+    )
+
+
 # Position + 1 is the schema version. Append only; never edit a migration that has shipped.
-MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_migration_1]
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_migration_1, _migration_search_styles]
 
 
 def schema_version(conn: sqlite3.Connection) -> int:
