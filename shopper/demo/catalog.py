@@ -11,9 +11,10 @@ from shopper.demo import catalog_data as data
 from shopper.demo.catalog_base import SEED, Builder, Master, price_round
 from shopper.demo.catalog_gear import clothing, electronics, jeans, shoes
 from shopper.demo.catalog_local import CATEGORY_NB, GERMAN_INTRO, NORWEGIAN_INTRO, gear_title
-from shopper.demo.catalog_wear import CATEGORY, COLOUR, SHAPES, wear
 from shopper.demo.catalog_wear import description as wear_description
 from shopper.demo.catalog_wear import title as wear_title
+from shopper.demo.catalog_wear import wear
+from shopper.demo.catalog_wear_text import CATEGORY, COLOUR, SHAPES
 from shopper.demo.shopdata import ShopProduct, ShopVariant, slugify
 
 N_SHOPS = 5
@@ -147,7 +148,7 @@ def _listing(m: Master, shop: int, pid: int) -> ShopProduct:
     p.id = pid
     lang = SHOP_LANGS[shop]
     if m.group == "wear":
-        p.title = wear_title(m, lang, shop % 2)
+        p.title = wear_title(m, lang, 0 if shop == 0 else 1)
     else:
         p.title = gear_title(m, shop, rng)
     p.slug = slugify(p.title)

@@ -18,7 +18,7 @@ from shopper.demo.shopdata import ShopProduct, ShopVariant
 CACHE_FORMAT = "1"
 # The modules whose code decides the catalogue: a change to any of them is a new catalogue version.
 _SOURCES = ("catalog.py", "catalog_base.py", "catalog_data.py", "catalog_gear.py", "catalog_local.py",
-            "catalog_wear.py", "shopdata.py", "catalog_cache.py")  # fmt: skip
+            "catalog_wear.py", "catalog_wear_text.py", "shopdata.py", "catalog_cache.py")  # fmt: skip
 
 
 def catalogue_version() -> str:
