@@ -127,6 +127,9 @@ def test_microdata_offer_names_and_sold_out_sizes(shops: list[ShopServer]) -> No
     }
     for size in sold_sizes:
         assert f'<option value="{size}" disabled="disabled">{size} - uitverkocht</option>' in shoe_html
+    pick = next(v for v in shoe.variants if v.in_stock)
+    picked = get(s, f"/artikel/{shoe.slug}?v={pick.id}").text
+    assert f'<option value="{pick.options["Size"]}" selected="selected">' in picked
 
 
 def test_product_images_are_drawn_in_the_variant_colour_and_cached(

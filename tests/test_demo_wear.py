@@ -93,9 +93,13 @@ def test_every_product_has_an_image_per_colour() -> None:
 def test_the_built_catalogue_is_cached_in_the_data_dir() -> None:
     catalog_cache._shops.cache_clear()  # this test's own data dir
     path = cache_path()
+    stale = path.parent / "catalogue-0000000000000000.json"
+    stale.parent.mkdir(parents=True)
+    stale.write_text("[]", encoding="utf-8")
     assert catalogue_version() in path.name and not path.exists()
     assert cached_shop_products(2) == shop_products(2)
     assert path.exists() and path.stat().st_size > 100_000
+    assert not stale.exists()  # an earlier version's catalogue is removed, not kept forever
     # A damaged cache is rebuilt, not trusted.
     catalog_cache._shops.cache_clear()
     path.write_text("{not json", encoding="utf-8")

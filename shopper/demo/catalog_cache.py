@@ -87,6 +87,10 @@ def _write(path: Path, shops: list[list[dict[str, Any]]]) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+    for old in path.parent.glob("catalogue-*.json"):  # catalogues of earlier versions
+        if old != path:
+            with contextlib.suppress(OSError):
+                old.unlink()
 
 
 @functools.lru_cache(maxsize=1)

@@ -97,7 +97,7 @@ def _variant_name(shop: Shop, p: ShopProduct, v: ShopVariant) -> str:
     return " / ".join(f"{ui(shop, n)} {v.options[n]}" for n, _ in p.options if n in v.options)
 
 
-def _selectors(shop: Shop, p: ShopProduct) -> str:
+def _selectors(shop: Shop, p: ShopProduct, chosen: ShopVariant | None) -> str:
     """Visible option pickers; a value sold out in every variant is disabled and marked sold out."""
     out = ""
     for name, values in p.options:
@@ -107,6 +107,8 @@ def _selectors(shop: Shop, p: ShopProduct) -> str:
             ok = any(v.in_stock for v in p.variants if v.options.get(name) == val)
             mark = "" if ok else f" - {ui(shop, 'sold_out').lower()}"
             dis = "" if ok else ' disabled="disabled"'
+            if chosen is not None and chosen.options.get(name) == val:
+                dis += ' selected="selected"'
             opts += f'<option value="{esc(val)}"{dis}>{esc(val)}{esc(mark)}</option>'
         out += (
             f'<label for="{field}">{esc(ui(shop, name))}</label>'
@@ -115,9 +117,10 @@ def _selectors(shop: Shop, p: ShopProduct) -> str:
     return f'<form class="variant-picker" method="post" action="/cart">{out}</form>' if out else ""
 
 
-def product_page(shop: Shop, p: ShopProduct) -> str:
-    """A product page with microdata Product > Offer (one Offer per variant)."""
+def product_page(shop: Shop, p: ShopProduct, variant_id: int | None = None) -> str:
+    """A product page with microdata Product > Offer (one Offer per variant); ?v=ID preselects a variant."""
     url = item_url(shop, p)
+    chosen = next((v for v in p.variants if v.id == variant_id), None)
     ids = "".join(
         f'<meta itemprop="{prop}" content="{esc(val)}" />'
         for prop, val in (
@@ -140,7 +143,7 @@ def product_page(shop: Shop, p: ShopProduct) -> str:
             '<div class="variants">'
             + "".join(_offer(shop, v, f"{url}?v={v.id}", _variant_name(shop, p, v)) for v in p.variants)
             + "</div>"
-            + _selectors(shop, p)
+            + _selectors(shop, p, chosen)
         )
     else:
         offers = _offer(shop, lowest_offer(p), url)
@@ -217,7 +220,7 @@ def route(shop: Shop, req: Request) -> Response | None:
     prefix = _ITEM.get(shop.lang, "/item/")
     if path.startswith(prefix):
         p = shop.catalogue.by_slug(path[len(prefix) :].rstrip("/"))
-        return html_response(product_page(shop, p)) if p else None
+        return html_response(product_page(shop, p, req.int_param("v", 0))) if p else None
     if path == "/sitemap.xml":
         return xml_response(urlset([item_url(shop, p) for p in shop.catalogue.products()]))
     if path == "/robots.txt":
