@@ -178,7 +178,7 @@ class OrdersRepo:
         events = [
             OrderEvent(status=e["status"], at=datetime.fromisoformat(e["at"]), detail=e["detail"])
             for e in self.conn.execute(
-                "SELECT status, at, detail FROM order_events WHERE order_id = ? ORDER BY at, id", (row["id"],)
+                "SELECT status, at, detail FROM order_events WHERE order_id = ? ORDER BY id", (row["id"],)
             )
         ]
         currency = row["currency"]

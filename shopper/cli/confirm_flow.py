@@ -33,7 +33,7 @@ async def confirm_and_place(checkout: Checkout, plan: Plan, *, yes: bool, as_jso
     from shopper.errors import CheckoutError, NotConfirmed
 
     out = render.error_console() if as_json else render.console()
-    out.print(summary(plan))
+    out.print(summary(plan), soft_wrap=True)
     if yes and plan.price_rises:
         await checkout.abandon_sessions(plan.cart, plan.sessions)
         rises = "; ".join(
@@ -68,6 +68,6 @@ async def confirm_and_place(checkout: Checkout, plan: Plan, *, yes: bool, as_jso
     else:
         for order in orders:
             out.print(f"[green]✓ placed MOCK order {order.id}[/] at {render.clean(order.shop)}")
-            out.print(order_detail(order))
+            out.print(order_detail(order), soft_wrap=True)
     if placed.failed:
         raise CheckoutError("; ".join(placed.failed))

@@ -87,7 +87,7 @@ def _with_order(
     if as_json:
         typer.echo(json.dumps(order_json(order), ensure_ascii=False))
     else:
-        render.console().print(order_detail(order))
+        render.console().print(order_detail(order), soft_wrap=True)
 
 
 JsonFlag = Annotated[bool, typer.Option("--json", help="The order as one JSON object.")]
