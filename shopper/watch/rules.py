@@ -59,16 +59,18 @@ def check_product(
             Fired(kind, reading.url, reading.title, reading.shop, old_price, price, reading.availability)
         )
 
-    if watch.below is not None:
-        now_below = buyable and _at_or_below(price, watch.below)
+    # While the item cannot be bought, price conditions keep their state: coming back in stock at an
+    # already-alerted price is a restock, not a second price alert.
+    if watch.below is not None and buyable:
+        now_below = _at_or_below(price, watch.below)
         if now_below and not state.get("below"):
             fire("below", old)
         state["below"] = now_below
     default_rules = watch.below is None and watch.drop_pct is None and not watch.restock
-    if watch.drop_pct is not None or default_rules:
+    if (watch.drop_pct is not None or default_rules) and buyable:
         need = max(watch.drop_pct or Decimal(0), watch.min_change_pct)
         now_drop = False
-        if buyable and price is not None and reference is not None:
+        if price is not None and reference is not None:
             now_drop = drop_percent(reference, price.amount) >= need
         if now_drop and not state.get("drop"):
             fire(
