@@ -87,8 +87,10 @@ def report_text(report: Any, as_json: bool) -> None:
     if not as_json:
         for alert in report.alerts:
             out.print("[bold green]alert[/] " + render.clean(alert_line(alert)))
-        if not report.alerts:
-            out.print(f"[dim]{report.checked} watch(es) checked; no alerts[/]")
+    err.print(
+        f"[dim]{report.checked} watch(es) checked in {report.seconds:.1f} s; "
+        f"{len(report.alerts)} alert(s); {report.sent} notification(s) sent[/]"
+    )
     for line in report.errors:
         err.print(f"[yellow]warning:[/] {render.clean(render.one_line(line))}")
     for line in report.send_errors:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
@@ -49,6 +50,7 @@ class RunReport:
     send_errors: list[str] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)  # per watch
     suppressed: int = 0  # over the daily cap
+    seconds: float = 0.0  # the pass's own time (reading, rules and sending)
 
 
 def load_profiles() -> Callable[[str | None], Profile | None]:
@@ -210,6 +212,7 @@ async def run_once(
     profiles: Callable[[str | None], Profile | None] | None = None,
 ) -> RunReport:
     """Check the due watches (all with everything=True), then send the outbox. Take run_lock first."""
+    started = time.perf_counter()
     settings = settings or RunSettings()
     profiles = profiles or load_profiles()
     report = RunReport()
@@ -240,4 +243,5 @@ async def run_once(
             continue
         on_result(await check_request(conn, watch, profile))
     deliver(conn, notifier or Notifier(), clock, report)
+    report.seconds = time.perf_counter() - started
     return report
