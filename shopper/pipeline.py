@@ -108,6 +108,9 @@ async def find_events(
     searched = sum(len(f) for f in found)
     result.hint = main_hint(query, ranked, result.answer, excluded, searched)
     if conn is not None:
+        from shopper.watch.history import record_offers
+
+        record_offers(conn, offers)
         _remember(conn, result)
     yield result
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from shopper.cli import buy_cmd, cart_cmd, find_cmd, inspect_cmd, orders_cmd, profile_cmd, rates_cmd, shops_cmd
+from shopper.cli import buy_cmd, cart_cmd, find_cmd, inspect_cmd, orders_cmd, profile_cmd, rates_cmd, shops_cmd, watch_cmd
 from shopper.cli.common import VersionOption
 
 app = typer.Typer(
@@ -30,6 +30,7 @@ app.add_typer(rates_cmd.app, name="rates")
 app.command("buy")(buy_cmd.buy)
 app.add_typer(cart_cmd.app, name="cart")
 app.add_typer(orders_cmd.app, name="orders")
+app.add_typer(watch_cmd.app, name="watch")
 
 
 def main() -> None:
