@@ -43,3 +43,15 @@ class StoreError(ShopperError):
     """The local database could not be opened or migrated."""
 
     exit_code = 5
+
+
+class LLMError(ShopperError):
+    """The configured LLM could not be reached or gave an unusable answer; offline paths take over."""
+
+    exit_code = 6
+
+
+class ActionError(ShopperError):
+    """A pending action is unknown, expired, already decided, or was declined."""
+
+    exit_code = 7

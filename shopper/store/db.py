@@ -129,8 +129,42 @@ def _migration_1(conn: sqlite3.Connection) -> None:
         conn.execute(statement)
 
 
+def _migration_llm_and_actions(conn: sqlite3.Connection) -> None:
+    """LLM answer cache and token usage; actions waiting for the user's yes (chat, MCP, confirm)."""
+    statements = [
+        """CREATE TABLE llm_cache (
+            key TEXT PRIMARY KEY,
+            created_at TEXT NOT NULL,
+            response_json TEXT NOT NULL
+        )""",
+        """CREATE TABLE llm_usage (
+            id INTEGER PRIMARY KEY,
+            at TEXT NOT NULL,
+            purpose TEXT NOT NULL,
+            model TEXT NOT NULL,
+            prompt_tokens INTEGER NOT NULL DEFAULT 0,
+            completion_tokens INTEGER NOT NULL DEFAULT 0,
+            cached INTEGER NOT NULL DEFAULT 0 CHECK (cached IN (0, 1))
+        )""",
+        """CREATE TABLE pending_actions (
+            id TEXT PRIMARY KEY,
+            kind TEXT NOT NULL,
+            summary TEXT NOT NULL,
+            payload_json TEXT NOT NULL,
+            origin TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            status TEXT NOT NULL DEFAULT 'pending'
+                CHECK (status IN ('pending', 'approved', 'declined', 'failed')),
+            decided_at TEXT,
+            result TEXT
+        )""",
+    ]
+    for statement in statements:
+        conn.execute(statement)
+
+
 # Position + 1 is the schema version. Append only; never edit a migration that has shipped.
-MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_migration_1]
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_migration_1, _migration_llm_and_actions]
 
 
 def schema_version(conn: sqlite3.Connection) -> int:
