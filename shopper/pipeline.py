@@ -85,6 +85,9 @@ async def find_events(
     result.excluded = excluded
     result.answer = choose_answer(ranked, query)
     if conn is not None:
+        from shopper.watch.history import record_offers
+
+        record_offers(conn, offers)
         _remember(conn, result)
     yield result
 

@@ -13,6 +13,7 @@ from shopper.cli import (
     orders_cmd,
     profile_cmd,
     shops_cmd,
+    watch_cmd,
 )
 from shopper.cli.common import VersionOption
 
@@ -39,6 +40,7 @@ app.add_typer(shops_cmd.app, name="shops")
 app.command("buy")(buy_cmd.buy)
 app.add_typer(cart_cmd.app, name="cart")
 app.add_typer(orders_cmd.app, name="orders")
+app.add_typer(watch_cmd.app, name="watch")
 
 
 def main() -> None:

@@ -196,6 +196,77 @@ def _migration_checkout(conn: sqlite3.Connection) -> None:
         conn.execute(statement)
 
 
+def _migration_watch(conn: sqlite3.Connection) -> None:
+    """Watches, price observations (one row per offer and variant), and the alert outbox."""
+    statements = [
+        """CREATE TABLE watches (
+            id INTEGER PRIMARY KEY,
+            kind TEXT NOT NULL CHECK (kind IN ('product', 'request')),
+            target TEXT NOT NULL,
+            origin TEXT NOT NULL DEFAULT 'user',
+            profile TEXT,
+            title TEXT,
+            shop TEXT,
+            size TEXT,
+            colour TEXT,
+            below TEXT,
+            below_currency TEXT,
+            drop_pct TEXT,
+            restock INTEGER NOT NULL DEFAULT 0,
+            min_change_pct TEXT NOT NULL DEFAULT '1',
+            daily_cap INTEGER NOT NULL DEFAULT 5,
+            every_s INTEGER NOT NULL,
+            notify_json TEXT NOT NULL DEFAULT '[]',
+            paused INTEGER NOT NULL DEFAULT 0,
+            created_at TEXT NOT NULL,
+            next_due_at TEXT NOT NULL,
+            last_checked_at TEXT,
+            last_ok_at TEXT,
+            last_error TEXT,
+            errors INTEGER NOT NULL DEFAULT 0,
+            broken_since TEXT,
+            state_json TEXT NOT NULL DEFAULT '{}',
+            last_price TEXT,
+            last_currency TEXT,
+            last_availability TEXT,
+            cap_day TEXT,
+            cap_count INTEGER NOT NULL DEFAULT 0
+        )""",
+        "CREATE INDEX watches_due ON watches (paused, next_due_at)",
+        """CREATE TABLE observations (
+            id INTEGER PRIMARY KEY,
+            url TEXT NOT NULL,
+            variant TEXT NOT NULL DEFAULT '',
+            shop TEXT NOT NULL DEFAULT '',
+            title TEXT,
+            price TEXT,
+            currency TEXT,
+            list_price TEXT,
+            availability TEXT,
+            source TEXT NOT NULL DEFAULT 'find',
+            seen_at TEXT NOT NULL
+        )""",
+        # One observation per offer, variant and moment: a mirror row seen again by a later find is not new.
+        "CREATE UNIQUE INDEX observations_url ON observations (url, variant, seen_at)",
+        # The outbox: an alert is written in the transaction that changes its watch's state, and
+        # sent_at is set only after every notification target took it.
+        """CREATE TABLE alerts (
+            id TEXT PRIMARY KEY,
+            watch_id INTEGER REFERENCES watches (id) ON DELETE CASCADE,
+            kind TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            payload_json TEXT NOT NULL,
+            targets_json TEXT NOT NULL DEFAULT '[]',
+            sent_at TEXT,
+            attempts INTEGER NOT NULL DEFAULT 0,
+            last_error TEXT
+        )""",
+        "CREATE INDEX alerts_unsent ON alerts (sent_at, created_at)",
+    ]
+    for statement in statements:
+        conn.execute(statement)
+
+
 def _migration_llm_and_actions(conn: sqlite3.Connection) -> None:
     """LLM answer cache and token usage; actions waiting for the user's yes (chat, MCP, confirm)."""
     statements = [
@@ -234,6 +305,7 @@ def _migration_llm_and_actions(conn: sqlite3.Connection) -> None:
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _migration_1,
     _migration_checkout,
+    _migration_watch,
     _migration_llm_and_actions,
 ]
 
