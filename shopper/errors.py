@@ -62,3 +62,15 @@ class CheckoutError(ShopperError):
     """The merchant refused or failed (sold out, declined, unreachable); the message says what happened."""
 
     exit_code = 8
+
+
+class LLMError(ShopperError):
+    """The configured LLM could not be reached or gave an unusable answer; offline paths take over."""
+
+    exit_code = 9
+
+
+class ActionError(ShopperError):
+    """A pending action is unknown, expired, already decided, or was declined."""
+
+    exit_code = 10

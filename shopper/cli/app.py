@@ -4,7 +4,18 @@ from __future__ import annotations
 
 import typer
 
-from shopper.cli import buy_cmd, cart_cmd, find_cmd, inspect_cmd, orders_cmd, profile_cmd, rates_cmd, shops_cmd, watch_cmd
+from shopper.cli import (
+    buy_cmd,
+    cart_cmd,
+    chat_cmd,
+    find_cmd,
+    inspect_cmd,
+    orders_cmd,
+    profile_cmd,
+    rates_cmd,
+    shops_cmd,
+    watch_cmd,
+)
 from shopper.cli.common import VersionOption
 
 app = typer.Typer(
@@ -24,6 +35,7 @@ def _root(version: VersionOption = False) -> None:
 
 app.command("find")(find_cmd.find)
 app.command("inspect")(inspect_cmd.inspect)
+app.command("chat")(chat_cmd.chat)
 app.add_typer(profile_cmd.app, name="profile")
 app.add_typer(shops_cmd.app, name="shops")
 app.add_typer(rates_cmd.app, name="rates")

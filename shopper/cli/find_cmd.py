@@ -28,6 +28,8 @@ def find(
     no_mirror: Annotated[
         bool, typer.Option("--live", help="Ask every shop live; don't use the local catalogue mirror.")
     ] = False,
+    no_llm: Annotated[bool, typer.Option("--no-llm", help="Don't use the configured LLM.")] = False,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Show LLM token usage.")] = False,
     version: VersionOption = False,
 ) -> None:
     """Find the best offers for REQUEST across your shops, with reasons."""
@@ -42,13 +44,18 @@ def find(
             'empty request: say what you are looking for, e.g. shopper find "trail shoes size 44"'
         )
     loaded = load_profile(profile)
-    result = asyncio.run(_run(text, loaded, as_json=as_json, use_mirror=not no_mirror))
+    result = asyncio.run(
+        _run(text, loaded, as_json=as_json, use_mirror=not no_mirror, use_llm=not no_llm, verbose=verbose)
+    )
     _render(result, limit, as_json)
 
 
-async def _run(text: str, profile: Any, *, as_json: bool, use_mirror: bool) -> Any:
+async def _run(
+    text: str, profile: Any, *, as_json: bool, use_mirror: bool, use_llm: bool = True, verbose: bool = False
+) -> Any:
     from shopper.cli import render
     from shopper.events import ShopFailed, ShopFinished, ShopStarted, Stage
+    from shopper.llm import find as llm_find
     from shopper.models import FindResult
     from shopper.pipeline import find_events
     from shopper.store.db import connect
@@ -59,7 +66,8 @@ async def _run(text: str, profile: Any, *, as_json: bool, use_mirror: bool) -> A
     waiting: set[str] = set()
     try:
         with err.status("understanding the request…", spinner="dots") as status:
-            async for item in find_events(text, profile, conn=conn, use_mirror=use_mirror):
+            llm = llm_find.begin(text, profile, conn, enabled=use_llm)
+            async for item in find_events(text, profile, query=llm.query, conn=conn, use_mirror=use_mirror):
                 if isinstance(item, ShopStarted):
                     waiting.add(item.shop)
                 elif isinstance(item, ShopFinished):
@@ -80,9 +88,12 @@ async def _run(text: str, profile: Any, *, as_json: bool, use_mirror: bool) -> A
                     final = item
                 if waiting:
                     status.update("searching " + render.clean(", ".join(sorted(waiting))) + "…")
+            assert final is not None
+            llm_find.finish(llm, final)
     finally:
         conn.close()
-    assert final is not None
+    if verbose:
+        err.print(f"[dim]{render.clean(llm_find.usage_line(llm))}[/]")
     return final
 
 

@@ -205,6 +205,10 @@ def _migration_checkout(conn: sqlite3.Connection) -> None:
             detail TEXT NOT NULL DEFAULT '',
             UNIQUE (order_id, status, at)
         )""",
+    ]
+    for statement in statements:
+        conn.execute(statement)
+
 def _migration_watch(conn: sqlite3.Connection) -> None:
     """Watches, price observations (one row per offer and variant), and the alert outbox."""
         """CREATE TABLE watches (
@@ -266,6 +270,36 @@ def _migration_watch(conn: sqlite3.Connection) -> None:
     for statement in statements:
         conn.execute(statement)
 
+def _migration_llm_and_actions(conn: sqlite3.Connection) -> None:
+    """LLM answer cache and token usage; actions waiting for the user's yes (chat, MCP, confirm)."""
+    statements = [
+        """CREATE TABLE llm_cache (
+            key TEXT PRIMARY KEY,
+            created_at TEXT NOT NULL,
+            response_json TEXT NOT NULL
+        )""",
+        """CREATE TABLE llm_usage (
+            id INTEGER PRIMARY KEY,
+            at TEXT NOT NULL,
+            purpose TEXT NOT NULL,
+            model TEXT NOT NULL,
+            prompt_tokens INTEGER NOT NULL DEFAULT 0,
+            completion_tokens INTEGER NOT NULL DEFAULT 0,
+            cached INTEGER NOT NULL DEFAULT 0 CHECK (cached IN (0, 1))
+        """CREATE TABLE pending_actions (
+            id TEXT PRIMARY KEY,
+            kind TEXT NOT NULL,
+            summary TEXT NOT NULL,
+            payload_json TEXT NOT NULL,
+            origin TEXT NOT NULL,
+            status TEXT NOT NULL DEFAULT 'pending'
+                CHECK (status IN ('pending', 'approved', 'declined', 'failed')),
+            decided_at TEXT,
+            result TEXT
+    ]
+    for statement in statements:
+        conn.execute(statement)
+
 
 # Position + 1 is the schema version. Append only; never edit a migration that has shipped.
 # Position + 1 is the schema version. Append only; never edit a migration that has shipped.
@@ -274,6 +308,7 @@ MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _migration_search_styles,
     _migration_checkout,
     _migration_watch,
+    _migration_llm_and_actions,
 ]
 
 
