@@ -43,3 +43,9 @@ class StoreError(ShopperError):
     """The local database could not be opened or migrated."""
 
     exit_code = 5
+
+
+class PhotoError(ShopperError):
+    """An example photo or product image could not be read (missing, not an image, too large, damaged)."""
+
+    exit_code = 2
