@@ -13,6 +13,7 @@ from shopper.models import FindResult, Offer, Profile, Query, ShopConfig
 from shopper.shops.fetch import FetchSettings
 
 if TYPE_CHECKING:
+    from shopper.looks import Photo
     from shopper.shops.search import ShopOutcome
 
 SHOP_DEADLINE = 25.0  # seconds one shop may take before it is left out with a warning
@@ -38,6 +39,7 @@ async def find_events(
     use_mirror: bool = True,
     deadline: float = SHOP_DEADLINE,
     fetch_settings: FetchSettings | None = None,
+    photos: list[Photo] | None = None,
 ) -> AsyncIterator[Event | FindResult]:
     """Yield progress events as shops answer, then the FindResult last."""
     from shopper.rank import choose_answer, rank
@@ -48,6 +50,10 @@ async def find_events(
         from shopper.understand.offline import parse_request
 
         query = parse_request(request, profile)
+    if photos:
+        from shopper.looks import photo_search_terms
+
+        query = photo_search_terms(query, photos)
     shops, demo = shops_for(profile)
     result = FindResult(request=request, query=query, demo=demo, profile=profile.name)
     if not shops:
@@ -80,6 +86,11 @@ async def find_events(
             yield Stage(message=f"re-checking {len(stale)} offer(s) live")
             await _recheck(ctx, shops, stale, result)
             ranked, excluded = rank(offers, query, profile)
+        if photos:
+            from shopper.looks import rank_by_photos
+
+            yield Stage(message="comparing pictures with your photos")
+            await rank_by_photos(fetcher, ranked, photos, result.warnings)
         result.warnings.extend(fetcher.warnings)
     result.offers = ranked
     result.excluded = excluded
@@ -162,6 +173,7 @@ async def find(
     use_mirror: bool = True,
     deadline: float = SHOP_DEADLINE,
     fetch_settings: FetchSettings | None = None,
+    photos: list[Photo] | None = None,
 ) -> FindResult:
     """The whole flow without progress events."""
     final: FindResult | None = None
@@ -173,6 +185,7 @@ async def find(
         use_mirror=use_mirror,
         deadline=deadline,
         fetch_settings=fetch_settings,
+        photos=photos,
     )
     async for item in events:
         if isinstance(item, FindResult):

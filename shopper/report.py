@@ -31,6 +31,13 @@ def find_json(result: FindResult) -> dict[str, Any]:
                 "reasons": r.reasons,
                 "group": r.group,
                 "stale": r.offer.stale,
+                "variant": None
+                if r.matched_variant is None
+                else {
+                    "options": r.matched_variant.options,
+                    "url": r.matched_variant.url,
+                    "image": r.matched_variant.image,
+                },
             }
             for r in result.offers
         ],

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import Annotated, Any
 
 import typer
@@ -16,13 +17,20 @@ ProfileOption = Annotated[
 
 @handle_errors
 def find(
-    request: Annotated[list[str], typer.Argument(help="What you want, in your own words (any language).")],
+    request: Annotated[
+        list[str] | None,
+        typer.Argument(help="What you want, in your own words (any language).", metavar="REQUEST"),
+    ] = None,
     profile: ProfileOption = None,
     limit: Annotated[int, typer.Option("--limit", "-n", min=1, help="How many offers to show.")] = 10,
     as_json: Annotated[bool, typer.Option("--json", help="Exactly one JSON object on stdout.")] = False,
     no_mirror: Annotated[
         bool, typer.Option("--live", help="Ask every shop live; don't use the local catalogue mirror.")
     ] = False,
+    like: Annotated[
+        list[Path] | None,
+        typer.Option("--like", metavar="PHOTO", help="A photo of something you like (repeatable)."),
+    ] = None,
     version: VersionOption = False,
 ) -> None:
     """Find the best offers for REQUEST across your shops, with reasons."""
@@ -31,17 +39,33 @@ def find(
     from shopper.errors import UsageError
     from shopper.profiles import load_profile
 
-    text = " ".join(request).strip()
+    text = " ".join(request or []).strip()
+    loaded = load_profile(profile)
+    photos, photo_warnings = _photos(like or [], loaded)
+    if not text and photos:
+        from shopper.looks import photo_colour_words
+
+        text = " ".join(photo_colour_words(photos))  # search by the photos' colours
     if not text:
         raise UsageError(
             'empty request: say what you are looking for, e.g. shopper find "trail shoes size 44"'
         )
-    loaded = load_profile(profile)
-    result = asyncio.run(_run(text, loaded, as_json=as_json, use_mirror=not no_mirror))
+    result = asyncio.run(_run(text, loaded, as_json=as_json, use_mirror=not no_mirror, photos=photos))
+    result.warnings[:0] = photo_warnings
     _render(result, limit, as_json)
 
 
-async def _run(text: str, profile: Any, *, as_json: bool, use_mirror: bool) -> Any:
+def _photos(paths: list[Path], profile: Any) -> tuple[list[Any], list[str]]:
+    """--like photos (a bad one is an error) and the profile's photos (a bad one is a warning)."""
+    from shopper.looks import load_photos, profile_photo_paths
+
+    warnings: list[str] = []
+    photos = load_photos([str(p) for p in paths])
+    photos += load_photos(profile_photo_paths(profile), warnings)
+    return photos, warnings
+
+
+async def _run(text: str, profile: Any, *, as_json: bool, use_mirror: bool, photos: list[Any]) -> Any:
     from shopper.cli import render
     from shopper.events import ShopFailed, ShopFinished, ShopStarted, Stage
     from shopper.models import FindResult
@@ -54,7 +78,7 @@ async def _run(text: str, profile: Any, *, as_json: bool, use_mirror: bool) -> A
     waiting: set[str] = set()
     try:
         with err.status("understanding the request…", spinner="dots") as status:
-            async for item in find_events(text, profile, conn=conn, use_mirror=use_mirror):
+            async for item in find_events(text, profile, conn=conn, use_mirror=use_mirror, photos=photos):
                 if isinstance(item, ShopStarted):
                     waiting.add(item.shop)
                 elif isinstance(item, ShopFinished):
