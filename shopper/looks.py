@@ -121,11 +121,16 @@ def _with_size(variant: Variant, r: RankedOffer) -> Variant | None:
     matched = r.matched_variant
     if matched is None or "size" not in matched.options:
         return variant
-    colour = variant.options.get("colour")
+    colour = _colour(variant)
     for v in r.offer.variants:
-        if v.options.get("colour") == colour and v.options.get("size") == matched.options["size"]:
+        if _colour(v) == colour and v.options.get("size") == matched.options["size"]:
             return v
     return None
+
+
+def _colour(variant: Variant) -> str | None:
+    # "colour" is the canonical option key; older readings used the American spelling
+    return variant.options.get("colour") or variant.options.get("color")
 
 
 def _what_is_close(photo: Photo, looks: dict[str, VisualFeatures], r: RankedOffer) -> str:

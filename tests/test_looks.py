@@ -7,25 +7,30 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from photo_shop import PhotoShop, picture
 from typer.testing import CliRunner
 
-from photo_shop import PhotoShop, picture
 from shopper.cli.app import app
 
 runner = CliRunner()
 
+
+def _one(title: str, handle: str, price: str, value: str, colour: str) -> dict[str, object]:
+    return {"title": title, "handle": handle, "price": price, "looks": [(value, colour, "plain")]}
+
+
 PRODUCTS = [
-    {"title": "Cable Knit Sweater No. 2", "handle": "cable-2", "price": "59.00", "looks": [("Ember", "red", "plain")]},
-    {"title": "Cable Knit Sweater No. 3", "handle": "cable-3", "price": "55.00", "looks": [("Fjord", "blue", "plain")]},
-    {"title": "Cable Knit Sweater No. 4", "handle": "cable-4", "price": "52.00", "looks": [("Moss", "green", "plain")]},
-    {"title": "Waffle Knit Sweater", "handle": "waffle", "price": "64.00", "looks": [("Ember", "red", "plain")]},
+    _one("Cable Knit Sweater No. 2", "cable-2", "59.00", "Ember", "red"),
+    _one("Cable Knit Sweater No. 3", "cable-3", "55.00", "Fjord", "blue"),
+    _one("Cable Knit Sweater No. 4", "cable-4", "52.00", "Moss", "green"),
+    _one("Waffle Knit Sweater", "waffle", "64.00", "Ember", "red"),
     {
         "title": "Lambswool Crew Sweater",
         "handle": "lambswool-crew",
         "price": "79.00",
         "looks": [("Fjord", "blue", "plain"), ("Ember", "red", "plain"), ("Moss", "green", "plain")],
     },
-]  # fmt: skip
+]
 
 
 @pytest.fixture
