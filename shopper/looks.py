@@ -3,23 +3,27 @@
 from __future__ import annotations
 
 import asyncio
+import hashlib
+import sqlite3
 from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from shopper.errors import PhotoError
-from shopper.vision import VisualFeatures, features_from_bytes, load_photo, similarity
+from shopper.vision import VisualFeatures, features_from_bytes, from_json, load_photo, similarity, to_json
 
 if TYPE_CHECKING:
     from shopper.models import Offer, Profile, Query, RankedOffer, Variant
     from shopper.shops.fetch import Fetcher
 
-MAX_CANDIDATES = 24  # offers whose pictures are fetched, best-ranked first
+MAX_CANDIDATES = 80  # offers whose pictures are fetched, best-ranked first
 MAX_IMAGES_PER_OFFER = 6  # the main picture plus colour variants' pictures
 MAX_IMAGE_BYTES = 4_000_000  # a product picture larger than this is skipped, not read
 VISUAL_POINTS = 30.0  # score points for a perfect look match (relevance is worth up to 100)
 CLOSE = 0.6  # similarity at which a reason says the offer looks like the photo
 FAR = 0.4  # below this the reason says it does not
+PICTURE_FRESH = timedelta(days=7)  # a picture URL measured this recently is not fetched again
 
 
 @dataclass(frozen=True)
@@ -65,24 +69,85 @@ def _pictures(offer: Offer) -> list[tuple[str, Variant | None]]:
     return pics[:MAX_IMAGES_PER_OFFER]
 
 
-async def fetch_features(fetcher: Fetcher, urls: list[str], warnings: list[str]) -> dict[str, VisualFeatures]:
+class PictureCache:
+    """Measured pictures by the SHA-256 of their bytes, and which bytes each picture URL served."""
+
+    def __init__(self, conn: sqlite3.Connection | None) -> None:
+        self.conn = conn
+
+    def by_url(self, url: str, now: datetime) -> VisualFeatures | None:
+        """The features of the picture this URL served within PICTURE_FRESH, if any."""
+        if self.conn is None:
+            return None
+        row = self.conn.execute(
+            "SELECT l.features, u.fetched_at FROM picture_urls u JOIN picture_looks l ON l.digest = u.digest "
+            "WHERE u.url = ?",
+            (url,),
+        ).fetchone()
+        if row is None or now - datetime.fromisoformat(row[1]) > PICTURE_FRESH:
+            return None
+        return from_json(row[0])
+
+    def by_digest(self, digest: str) -> VisualFeatures | None:
+        """The features measured for these bytes before, if any."""
+        if self.conn is None:
+            return None
+        row = self.conn.execute("SELECT features FROM picture_looks WHERE digest = ?", (digest,)).fetchone()
+        return from_json(row[0]) if row else None
+
+    def put(self, urls: dict[str, str], measured: dict[str, VisualFeatures], now: datetime) -> None:
+        """Remember URL -> bytes and newly measured pictures (one short write transaction)."""
+        if self.conn is None or not urls:
+            return
+        stamp = now.isoformat()
+        with self.conn:
+            self.conn.executemany(
+                "INSERT OR REPLACE INTO picture_looks (digest, features, measured_at) VALUES (?, ?, ?)",
+                [(d, to_json(f), stamp) for d, f in measured.items()],
+            )
+            self.conn.executemany(
+                "INSERT OR REPLACE INTO picture_urls (url, digest, fetched_at) VALUES (?, ?, ?)",
+                [(u, d, stamp) for u, d in urls.items()],
+            )
+
+
+async def fetch_features(
+    fetcher: Fetcher, urls: list[str], warnings: list[str], cache: PictureCache | None = None
+) -> dict[str, VisualFeatures]:
     """Features of each picture URL that can be fetched and read; the rest are skipped with a warning."""
+    cache = cache or PictureCache(None)
+    now = datetime.now(UTC)
     out: dict[str, VisualFeatures] = {}
+    measured: dict[str, VisualFeatures] = {}
+    served: dict[str, str] = {}
 
     async def one(url: str) -> None:
+        known = cache.by_url(url, now)
+        if known is not None:
+            out[url] = known  # a product picture's URL rarely changes its bytes: no request needed
+            return
         page = await fetcher.get(url)
         if page is None:
             return
         if len(page.content) > MAX_IMAGE_BYTES:
             warnings.append(f"{url}: picture over {MAX_IMAGE_BYTES // 1_000_000} MB skipped")
             return
-        try:
-            # decoding and measuring a picture is CPU work: keep the event loop for the other fetches
-            out[url] = await asyncio.to_thread(features_from_bytes, page.content, name=url)
-        except PhotoError as exc:
-            warnings.append(f"picture skipped: {exc}")
+        digest = hashlib.sha256(page.content).hexdigest()
+        found = measured.get(digest) or cache.by_digest(digest)
+        if found is None:
+            try:
+                # decoding and measuring a picture is CPU work: keep the event loop for other fetches
+                found = measured[digest] = await asyncio.to_thread(
+                    features_from_bytes, page.content, name=url
+                )
+            except PhotoError as exc:
+                warnings.append(f"picture skipped: {exc}")
+                return
+        out[url] = found
+        served[url] = digest
 
     await asyncio.gather(*(one(u) for u in dict.fromkeys(urls)))
+    cache.put(served, measured, now)
     return out
 
 
@@ -142,13 +207,17 @@ def _what_is_close(photo: Photo, looks: dict[str, VisualFeatures], r: RankedOffe
 
 
 async def rank_by_photos(
-    fetcher: Fetcher, ranked: list[RankedOffer], photos: list[Photo], warnings: list[str]
+    fetcher: Fetcher,
+    ranked: list[RankedOffer],
+    photos: list[Photo],
+    warnings: list[str],
+    conn: sqlite3.Connection | None = None,
 ) -> None:
     """Fetch the top candidates' pictures (bounded) and fold the look-alike score into the ranking."""
     if not photos or not ranked:
         return
     urls = [url for r in ranked[:MAX_CANDIDATES] for url, _ in _pictures(r.offer)]
-    looks = await fetch_features(fetcher, urls, warnings)
+    looks = await fetch_features(fetcher, urls, warnings, PictureCache(conn))
     apply_looks(ranked, photos, looks)
 
 

@@ -90,7 +90,7 @@ async def find_events(
             from shopper.looks import rank_by_photos
 
             yield Stage(message="comparing pictures with your photos")
-            await rank_by_photos(fetcher, ranked, photos, result.warnings)
+            await rank_by_photos(fetcher, ranked, photos, result.warnings, conn)
         result.warnings.extend(fetcher.warnings)
     result.offers = ranked
     result.excluded = excluded

@@ -22,11 +22,12 @@ K_COLOURS = 4
 KMEANS_ROUNDS = 8
 MIN_SWATCH_WEIGHT = 0.08  # dominant colours covering less of the object than this are dropped
 MERGE_DELTA_E = 10.0  # two cluster centres closer than this are one colour
+COLOUR_GRAIN = 3.0  # CIELAB units: colours this close are one point for k-means
 BACKGROUND_DELTA_E = 14.0  # pixels this close to a uniform border colour are background
 UNIFORM_BORDER_SHARE = 0.7  # the border is a background when this share of it is one colour
 MIN_FOREGROUND = 0.08  # if less than this is left after removing the background, keep everything
 COLOUR_FALLOFF = 45.0  # ΔE at which two colours count as entirely different
-EDGE_JUMP = 14.0  # an L* step this large between neighbouring samples is an edge of a pattern
+EDGE_JUMP = 18.0  # a colour step (ΔE) this large between neighbouring samples is an edge of a pattern
 PATTERN_EDGES = 2.5  # mean edges per line above which a direction counts as patterned
 NAME_WEIGHT = 0.25  # a dominant colour must cover this share to name the photo's colour
 # How the parts of the similarity add up (they sum to 1).
@@ -228,34 +229,41 @@ def _foreground(labs: list[Lab], w: int, h: int) -> list[bool]:
 
 
 def _dominant(labs: list[Lab]) -> list[Swatch]:
-    """k-means in CIELAB, started from far-apart points, merged when close, largest first."""
+    """Weighted k-means in CIELAB over the distinct (rounded) colours, started from far-apart points,
+    merged when close, largest first."""
+    counts: dict[Lab, int] = {}
+    for c in labs:
+        key = (round(c[0] / COLOUR_GRAIN) * COLOUR_GRAIN, round(c[1] / COLOUR_GRAIN) * COLOUR_GRAIN,
+               round(c[2] / COLOUR_GRAIN) * COLOUR_GRAIN)  # fmt: skip
+        counts[key] = counts.get(key, 0) + 1
+    points = list(counts)
     mean = _mean(labs)
-    centres = [min(labs, key=lambda c: delta_e(c, mean))]
-    while len(centres) < min(K_COLOURS, len(set(labs))):
-        centres.append(max(labs, key=lambda c: min(delta_e(c, k) for k in centres)))
+    centres = [min(points, key=lambda c: delta_e(c, mean))]
+    while len(centres) < min(K_COLOURS, len(points)):
+        centres.append(max(points, key=lambda c: counts[c] ** 0.5 * min(delta_e(c, k) for k in centres)))
     groups: list[list[Lab]] = []
     for _ in range(KMEANS_ROUNDS):
         groups = [[] for _ in centres]
-        for c in labs:
+        for c in points:
             groups[min(range(len(centres)), key=lambda i: delta_e(c, centres[i]))].append(c)
-        centres = [_mean(g) if g else centres[i] for i, g in enumerate(groups)]
+        centres = [_weighted_mean(g, counts) if g else centres[i] for i, g in enumerate(groups)]
     merged: list[tuple[Lab, int]] = []
-    for centre, group in sorted(zip(centres, groups, strict=True), key=lambda x: -len(x[1])):
-        if not group:
+    sized = [(centre, sum(counts[c] for c in group)) for centre, group in zip(centres, groups, strict=True)]
+    for centre, n in sorted(sized, key=lambda x: -x[1]):
+        if not n:
             continue
-        for i, (other, n) in enumerate(merged):
+        for i, (other, m) in enumerate(merged):
             if delta_e(centre, other) < MERGE_DELTA_E:
-                total = n + len(group)
-                share = len(group) / total
+                share = n / (n + m)
                 mixed = (
                     other[0] + (centre[0] - other[0]) * share,
                     other[1] + (centre[1] - other[1]) * share,
                     other[2] + (centre[2] - other[2]) * share,
                 )
-                merged[i] = (mixed, total)
+                merged[i] = (mixed, n + m)
                 break
         else:
-            merged.append((centre, len(group)))
+            merged.append((centre, n))
     total = sum(n for _, n in merged)
     swatches = [
         Swatch(lab=_round(c), rgb=lab_to_rgb(c), weight=round(n / total, 3), name=colour_name(c))
@@ -265,6 +273,15 @@ def _dominant(labs: list[Lab]) -> list[Swatch]:
     return swatches or [
         Swatch(_round(merged[0][0]), lab_to_rgb(merged[0][0]), 1.0, colour_name(merged[0][0]))
     ]
+
+
+def _weighted_mean(group: list[Lab], counts: dict[Lab, int]) -> Lab:
+    n = sum(counts[c] for c in group)
+    return (
+        sum(c[0] * counts[c] for c in group) / n,
+        sum(c[1] * counts[c] for c in group) / n,
+        sum(c[2] * counts[c] for c in group) / n,
+    )
 
 
 def _mean(group: list[Lab]) -> Lab:
@@ -310,7 +327,7 @@ def _pattern(labs: list[Lab], mask: list[bool], w: int, h: int) -> Pattern:
                 sum(
                     1
                     for a, b in itertools.pairwise(run)
-                    if abs(labs[a][0] - labs[b][0]) >= EDGE_JUMP and abs(a - b) in (1, w)
+                    if delta_e(labs[a], labs[b]) >= EDGE_JUMP and abs(a - b) in (1, w)
                 )
             )
         return sum(counts) / len(counts) if counts else 0.0
@@ -368,3 +385,37 @@ def closeness_words(a: VisualFeatures, b: VisualFeatures) -> str:
     if a.pattern == b.pattern and a.pattern != "plain":
         parts.append(f"{a.pattern} pattern")
     return " and ".join(parts) or "look"
+
+
+def to_json(features: VisualFeatures) -> str:
+    """Features as compact JSON, for the picture cache."""
+    import json
+
+    return json.dumps(
+        {
+            "swatches": [[list(s.lab), list(s.rgb), s.weight, s.name] for s in features.swatches],
+            "histogram": features.histogram,
+            "brightness": round(features.brightness, 2),
+            "pattern": features.pattern,
+            "size": list(features.size),
+        },
+        separators=(",", ":"),
+    )
+
+
+def from_json(text: str) -> VisualFeatures:
+    """Features back from to_json()."""
+    import json
+
+    data = json.loads(text)
+    swatches = [
+        Swatch((lab[0], lab[1], lab[2]), (rgb[0], rgb[1], rgb[2]), w, n)
+        for lab, rgb, w, n in data["swatches"]
+    ]
+    return VisualFeatures(
+        swatches=swatches,
+        histogram=[float(x) for x in data["histogram"]],
+        brightness=float(data["brightness"]),
+        pattern=data["pattern"],
+        size=(int(data["size"][0]), int(data["size"][1])),
+    )

@@ -16,7 +16,16 @@ from urllib.parse import parse_qs, urlsplit
 
 from PIL import Image, ImageDraw
 
-COLOURS = {"red": (188, 28, 36), "blue": (32, 64, 190), "green": (34, 128, 56), "grey": (120, 120, 124)}
+COLOURS = {
+    "red": (188, 28, 36),
+    "blue": (32, 64, 190),
+    "green": (34, 128, 56),
+    "grey": (120, 120, 124),
+    "yellow": (236, 200, 40),
+    "pink": (236, 140, 180),
+    "black": (26, 26, 28),
+    "orange": (232, 120, 28),
+}
 
 
 def picture(colour: str, pattern: str = "plain") -> bytes:
@@ -52,7 +61,8 @@ class PhotoShop:
                     self._send(200, "application/json", json.dumps(body).encode())
                 elif parts.path.startswith("/cdn/") and parts.path[5:] in shop.images:
                     shop.image_hits += 1
-                    self._send(200, "image/png", shop.images[parts.path[5:]])
+                    # pictures come from a CDN that lets clients keep them (as Shopify's does)
+                    self._send(200, "image/png", shop.images[parts.path[5:]], cache=True)
                 elif parts.path.startswith("/products/") and parts.path.endswith(".js"):
                     handle = parts.path[len("/products/") : -3]
                     found = [p for p in shop.json_products() if p["handle"] == handle]
@@ -63,9 +73,11 @@ class PhotoShop:
                 else:
                     self._send(404, "text/plain", b"not found")
 
-            def _send(self, status: int, kind: str, body: bytes) -> None:
+            def _send(self, status: int, kind: str, body: bytes, cache: bool = False) -> None:
                 self.send_response(status)
                 self.send_header("Content-Type", kind)
+                if cache:
+                    self.send_header("Cache-Control", "public, max-age=31536000")
                 self.send_header("Content-Length", str(len(body)))
                 self.end_headers()
                 self.wfile.write(body)

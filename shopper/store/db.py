@@ -129,8 +129,26 @@ def _migration_1(conn: sqlite3.Connection) -> None:
         conn.execute(statement)
 
 
+def _migration_picture_looks(conn: sqlite3.Connection) -> None:
+    """What product pictures look like, by the hash of their bytes (measured once, reused)."""
+    conn.execute(
+        """CREATE TABLE picture_looks (
+            digest TEXT PRIMARY KEY,
+            features TEXT NOT NULL,
+            measured_at TEXT NOT NULL
+        )"""
+    )
+    conn.execute(
+        """CREATE TABLE picture_urls (
+            url TEXT PRIMARY KEY,
+            digest TEXT NOT NULL,
+            fetched_at TEXT NOT NULL
+        )"""
+    )
+
+
 # Position + 1 is the schema version. Append only; never edit a migration that has shipped.
-MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_migration_1]
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_migration_1, _migration_picture_looks]
 
 
 def schema_version(conn: sqlite3.Connection) -> int:
