@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from shopper.cli import find_cmd, inspect_cmd, profile_cmd, shops_cmd
+from shopper.cli import find_cmd, inspect_cmd, photos_cmd, profile_cmd, shops_cmd
 from shopper.cli.common import VersionOption
 
 app = typer.Typer(
@@ -24,6 +24,7 @@ def _root(version: VersionOption = False) -> None:
 
 app.command("find")(find_cmd.find)
 app.command("inspect")(inspect_cmd.inspect)
+profile_cmd.app.command("photos")(photos_cmd.photos)
 app.add_typer(profile_cmd.app, name="profile")
 app.add_typer(shops_cmd.app, name="shops")
 
