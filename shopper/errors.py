@@ -74,3 +74,9 @@ class ActionError(ShopperError):
     """A pending action is unknown, expired, already decided, or was declined."""
 
     exit_code = 10
+
+
+class PhotoError(ShopperError):
+    """An example photo or product image could not be read (missing, not an image, too large, damaged)."""
+
+    exit_code = 2

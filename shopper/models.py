@@ -73,6 +73,7 @@ class RawVariant(BaseModel):
     sku: str | None = None
     gtin: str | None = None
     url: str | None = None
+    image: str | None = None  # the variant's own picture (a colour variant's photo)
 
 
 class RawOffer(BaseModel):
@@ -111,6 +112,7 @@ class Variant(BaseModel):
     sku: str | None = None
     gtin: str | None = None
     url: str | None = None
+    image: str | None = None
 
 
 class Offer(BaseModel):

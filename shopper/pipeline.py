@@ -15,6 +15,7 @@ from shopper.models import Excluded, FindResult, Offer, Profile, Query, RankedOf
 from shopper.shops.fetch import FetchSettings
 
 if TYPE_CHECKING:
+    from shopper.looks import Photo
     from shopper.shops.search import ShopOutcome
 
 SHOP_DEADLINE = 25.0  # seconds one shop may take before it is left out with a warning
@@ -42,6 +43,7 @@ async def find_events(
     use_mirror: bool = True,
     deadline: float = SHOP_DEADLINE,
     fetch_settings: FetchSettings | None = None,
+    photos: list[Photo] | None = None,
 ) -> AsyncIterator[Event | FindResult]:
     """Yield progress events as shops answer, then the FindResult last."""
     from shopper.shops.fetch import Fetcher
@@ -51,6 +53,10 @@ async def find_events(
         from shopper.understand.offline import parse_request
 
         query = parse_request(request, profile)
+    if photos:
+        from shopper.looks import photo_search_terms
+
+        query = photo_search_terms(query, photos)
     shops, demo = shops_for(profile)
     result = FindResult(request=request, query=query, demo=demo, profile=profile.name)
     if not shops:
@@ -99,6 +105,11 @@ async def find_events(
             await _recheck(contexts[0], shops, stale, result)
             await _read_sizes(contexts[0], shops, unknown, SIZE_READ_BUDGET)
             ranked, excluded = _rank_all(found, queries, query, profile)
+        if photos:
+            from shopper.looks import rank_by_photos
+
+            yield Stage(message="comparing pictures with your photos")
+            await rank_by_photos(fetcher, ranked, photos, result.warnings, conn)
         result.warnings.extend(fetcher.warnings)
     result.offers = ranked
     result.excluded = excluded
@@ -110,7 +121,7 @@ async def find_events(
     if conn is not None:
         from shopper.watch.history import record_offers
 
-        record_offers(conn, offers)
+        record_offers(conn, [o for batch in found for o in batch])
         _remember(conn, result)
     yield result
 
@@ -258,6 +269,7 @@ async def find(
     use_mirror: bool = True,
     deadline: float = SHOP_DEADLINE,
     fetch_settings: FetchSettings | None = None,
+    photos: list[Photo] | None = None,
 ) -> FindResult:
     """The whole flow without progress events."""
     final: FindResult | None = None
@@ -269,6 +281,7 @@ async def find(
         use_mirror=use_mirror,
         deadline=deadline,
         fetch_settings=fetch_settings,
+        photos=photos,
     )
     async for item in events:
         if isinstance(item, FindResult):

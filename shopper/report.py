@@ -33,7 +33,12 @@ def find_json(result: FindResult, limit: int | None = None) -> dict[str, Any]:
                 "availability": r.offer.availability,
                 "variant": None
                 if r.matched_variant is None
-                else {"options": r.matched_variant.options, "availability": r.matched_variant.availability},
+                else {
+                    "options": r.matched_variant.options,
+                    "availability": r.matched_variant.availability,
+                    "url": r.matched_variant.url,
+                    "image": r.matched_variant.image,
+                },
                 "size_known": r.size_known,
                 "item": r.item,
                 "score": round(r.score, 4),

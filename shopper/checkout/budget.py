@@ -16,8 +16,8 @@ from shopper.checkout.amounts import fmt
 from shopper.checkout.lines import Line
 from shopper.checkout.orders import OrdersRepo
 from shopper.errors import BudgetExceeded
-from shopper.landed import convert
 from shopper.models import Money, Profile
+from shopper.money import convert, rate_table
 
 
 def _host(url: str) -> str:
@@ -38,13 +38,13 @@ def _over(amount: Decimal, profile: Profile) -> Money:
 
 
 def _in_profile_currency(money: Money, profile: Profile, what: str) -> Money:
-    converted = convert(money, profile.currency, profile.rates)
+    converted = convert(money, profile.currency, rate_table(profile))
     if converted is None:
         raise BudgetExceeded(
-            f"refused: {what} is in {money.currency} and the profile has no [rates] entry for "
-            f"{money.currency}, so the budget cannot be checked"
+            f"refused: {what} is in {money.currency} and there is no rate from {money.currency} to "
+            f"{profile.currency}, so the budget cannot be checked"
         )
-    return converted
+    return converted.money
 
 
 def check_item(profile: Profile, line: Line) -> None:

@@ -11,6 +11,7 @@ from shopper.cli import (
     find_cmd,
     inspect_cmd,
     orders_cmd,
+    photos_cmd,
     profile_cmd,
     rates_cmd,
     shops_cmd,
@@ -36,6 +37,7 @@ def _root(version: VersionOption = False) -> None:
 app.command("find")(find_cmd.find)
 app.command("inspect")(inspect_cmd.inspect)
 app.command("chat")(chat_cmd.chat)
+profile_cmd.app.command("photos")(photos_cmd.photos)
 app.add_typer(profile_cmd.app, name="profile")
 app.add_typer(shops_cmd.app, name="shops")
 app.add_typer(rates_cmd.app, name="rates")

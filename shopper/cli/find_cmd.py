@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import Annotated, Any
 
 import typer
@@ -17,8 +18,9 @@ ProfileOption = Annotated[
 @handle_errors
 def find(
     request: Annotated[
-        list[str], typer.Argument(metavar="REQUEST", help="What you want, in your own words (any language).")
-    ],
+        list[str] | None,
+        typer.Argument(help="What you want, in your own words (any language).", metavar="REQUEST"),
+    ] = None,
     profile: ProfileOption = None,
     limit: Annotated[
         int,
@@ -30,6 +32,10 @@ def find(
     ] = False,
     no_llm: Annotated[bool, typer.Option("--no-llm", help="Don't use the configured LLM.")] = False,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Show LLM token usage.")] = False,
+    like: Annotated[
+        list[Path] | None,
+        typer.Option("--like", metavar="PHOTO", help="A photo of something you like (repeatable)."),
+    ] = None,
     version: VersionOption = False,
 ) -> None:
     """Find the best offers for REQUEST across your shops, with reasons."""
@@ -38,20 +44,51 @@ def find(
     from shopper.errors import UsageError
     from shopper.profiles import load_profile
 
-    text = " ".join(request).strip()
+    text = " ".join(request or []).strip()
+    loaded = load_profile(profile)
+    photos, photo_warnings = _photos(like or [], loaded)
+    if not text and photos:
+        from shopper.looks import photo_colour_words
+
+        text = " ".join(photo_colour_words(photos))  # search by the photos' colours
     if not text:
         raise UsageError(
             'empty request: say what you are looking for, e.g. shopper find "trail shoes size 44"'
         )
-    loaded = load_profile(profile)
     result = asyncio.run(
-        _run(text, loaded, as_json=as_json, use_mirror=not no_mirror, use_llm=not no_llm, verbose=verbose)
+        _run(
+            text,
+            loaded,
+            as_json=as_json,
+            use_mirror=not no_mirror,
+            use_llm=not no_llm,
+            verbose=verbose,
+            photos=photos,
+        )
     )
+    result.warnings[:0] = photo_warnings
     _render(result, limit, as_json)
 
 
+def _photos(paths: list[Path], profile: Any) -> tuple[list[Any], list[str]]:
+    """--like photos (a bad one is an error) and the profile's photos (a bad one is a warning)."""
+    from shopper.looks import load_photos, profile_photo_paths
+
+    warnings: list[str] = []
+    photos = load_photos([str(p) for p in paths])
+    photos += load_photos(profile_photo_paths(profile), warnings)
+    return photos, warnings
+
+
 async def _run(
-    text: str, profile: Any, *, as_json: bool, use_mirror: bool, use_llm: bool = True, verbose: bool = False
+    text: str,
+    profile: Any,
+    *,
+    as_json: bool,
+    use_mirror: bool,
+    use_llm: bool = True,
+    verbose: bool = False,
+    photos: list[Any] | None = None,
 ) -> Any:
     from shopper.cli import render
     from shopper.events import ShopFailed, ShopFinished, ShopStarted, Stage
@@ -67,7 +104,10 @@ async def _run(
     try:
         with err.status("understanding the request…", spinner="dots") as status:
             llm = llm_find.begin(text, profile, conn, enabled=use_llm)
-            async for item in find_events(text, profile, query=llm.query, conn=conn, use_mirror=use_mirror):
+            events = find_events(
+                text, profile, query=llm.query, conn=conn, use_mirror=use_mirror, photos=photos
+            )
+            async for item in events:
                 if isinstance(item, ShopStarted):
                     waiting.add(item.shop)
                 elif isinstance(item, ShopFinished):

@@ -209,9 +209,12 @@ def _migration_checkout(conn: sqlite3.Connection) -> None:
     for statement in statements:
         conn.execute(statement)
 
+
 def _migration_watch(conn: sqlite3.Connection) -> None:
     """Watches, price observations (one row per offer and variant), and the alert outbox."""
+    statements = [
         """CREATE TABLE watches (
+            id INTEGER PRIMARY KEY,
             kind TEXT NOT NULL CHECK (kind IN ('product', 'request')),
             target TEXT NOT NULL,
             origin TEXT NOT NULL DEFAULT 'user',
@@ -242,16 +245,21 @@ def _migration_watch(conn: sqlite3.Connection) -> None:
             last_availability TEXT,
             cap_day TEXT,
             cap_count INTEGER NOT NULL DEFAULT 0
+        )""",
         "CREATE INDEX watches_due ON watches (paused, next_due_at)",
         """CREATE TABLE observations (
+            id INTEGER PRIMARY KEY,
+            url TEXT NOT NULL,
             variant TEXT NOT NULL DEFAULT '',
             shop TEXT NOT NULL DEFAULT '',
+            title TEXT,
             price TEXT,
             currency TEXT,
             list_price TEXT,
             availability TEXT,
             source TEXT NOT NULL DEFAULT 'find',
             seen_at TEXT NOT NULL
+        )""",
         # One observation per offer, variant and moment: a mirror row seen again by a later find is not new.
         "CREATE UNIQUE INDEX observations_url ON observations (url, variant, seen_at)",
         # The outbox: an alert is written in the transaction that changes its watch's state, and
@@ -260,15 +268,18 @@ def _migration_watch(conn: sqlite3.Connection) -> None:
             id TEXT PRIMARY KEY,
             watch_id INTEGER REFERENCES watches (id) ON DELETE CASCADE,
             kind TEXT NOT NULL,
+            created_at TEXT NOT NULL,
             payload_json TEXT NOT NULL,
             targets_json TEXT NOT NULL DEFAULT '[]',
             sent_at TEXT,
             attempts INTEGER NOT NULL DEFAULT 0,
             last_error TEXT
+        )""",
         "CREATE INDEX alerts_unsent ON alerts (sent_at, created_at)",
     ]
     for statement in statements:
         conn.execute(statement)
+
 
 def _migration_llm_and_actions(conn: sqlite3.Connection) -> None:
     """LLM answer cache and token usage; actions waiting for the user's yes (chat, MCP, confirm)."""
@@ -286,22 +297,42 @@ def _migration_llm_and_actions(conn: sqlite3.Connection) -> None:
             prompt_tokens INTEGER NOT NULL DEFAULT 0,
             completion_tokens INTEGER NOT NULL DEFAULT 0,
             cached INTEGER NOT NULL DEFAULT 0 CHECK (cached IN (0, 1))
+        )""",
         """CREATE TABLE pending_actions (
             id TEXT PRIMARY KEY,
             kind TEXT NOT NULL,
             summary TEXT NOT NULL,
             payload_json TEXT NOT NULL,
             origin TEXT NOT NULL,
+            created_at TEXT NOT NULL,
             status TEXT NOT NULL DEFAULT 'pending'
                 CHECK (status IN ('pending', 'approved', 'declined', 'failed')),
             decided_at TEXT,
             result TEXT
+        )""",
     ]
     for statement in statements:
         conn.execute(statement)
 
 
-# Position + 1 is the schema version. Append only; never edit a migration that has shipped.
+def _migration_picture_looks(conn: sqlite3.Connection) -> None:
+    """What product pictures look like, by the hash of their bytes (measured once, reused)."""
+    conn.execute(
+        """CREATE TABLE picture_looks (
+            digest TEXT PRIMARY KEY,
+            features TEXT NOT NULL,
+            measured_at TEXT NOT NULL
+        )"""
+    )
+    conn.execute(
+        """CREATE TABLE picture_urls (
+            url TEXT PRIMARY KEY,
+            digest TEXT NOT NULL,
+            fetched_at TEXT NOT NULL
+        )"""
+    )
+
+
 # Position + 1 is the schema version. Append only; never edit a migration that has shipped.
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _migration_1,
@@ -309,6 +340,7 @@ MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _migration_checkout,
     _migration_watch,
     _migration_llm_and_actions,
+    _migration_picture_looks,
 ]
 
 
