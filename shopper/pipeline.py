@@ -53,10 +53,6 @@ async def find_events(
         from shopper.understand.offline import parse_request
 
         query = parse_request(request, profile)
-    if photos:
-        from shopper.looks import photo_search_terms
-
-        query = photo_search_terms(query, photos)
     shops, demo = shops_for(profile)
     result = FindResult(request=request, query=query, demo=demo, profile=profile.name)
     if not shops:
@@ -70,7 +66,8 @@ async def find_events(
     how: dict[str, str] = {}
     async with Fetcher(settings) as fetcher:
         contexts = [
-            SearchContext(fetcher=fetcher, conn=conn, query=q, use_mirror=use_mirror) for q in queries
+            SearchContext(fetcher=fetcher, conn=conn, query=_searched(q, photos), use_mirror=use_mirror)
+            for q in queries
         ]
         tasks = {
             asyncio.create_task(asyncio.wait_for(search_shop(ctx, s), deadline)): (i, s)
@@ -124,6 +121,15 @@ async def find_events(
         record_offers(conn, [o for batch in found for o in batch])
         _remember(conn, result)
     yield result
+
+
+def _searched(query: Query, photos: list[Photo] | None) -> Query:
+    """What the shops are asked: the photos' colours join the search phrases, never the ranking."""
+    if not photos:
+        return query
+    from shopper.looks import photo_search_terms
+
+    return photo_search_terms(query, photos)
 
 
 def _comparing(query: Query) -> bool:
