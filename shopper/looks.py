@@ -49,7 +49,7 @@ def load_photos(paths: list[str], warnings: list[str] | None = None) -> list[Pho
 
 def profile_photo_paths(profile: Profile) -> list[str]:
     """The profile's example photos (already made absolute when the profile was loaded)."""
-    return list(profile.example_photos)
+    return list(profile.photos)
 
 
 def photo_colour_words(photos: list[Photo]) -> list[str]:

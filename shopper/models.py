@@ -6,7 +6,7 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import AliasChoices, BaseModel, ConfigDict, Field, field_validator
 
 # schema.org ItemAvailability names; None means "unknown".
 AVAILABILITIES: tuple[str, ...] = (
@@ -209,7 +209,8 @@ class Profile(BaseModel):
     shops_avoided: list[str] = Field(default_factory=list)
     colours_liked: list[str] = Field(default_factory=list)
     styles_liked: list[str] = Field(default_factory=list)
-    example_photos: list[str] = Field(default_factory=list)
+    # example photos of things the user likes; "example_photos" is the older name of the key
+    photos: list[str] = Field(default_factory=list, validation_alias=AliasChoices("photos", "example_photos"))
     priorities: Priorities = Field(default_factory=Priorities)
     rates: dict[str, Decimal] = Field(default_factory=dict)  # "USD" -> units of profile currency per 1 USD
     address: Address | None = None  # delivery address for (mock) orders

@@ -145,12 +145,12 @@ def parse_profile(text: str, *, path: Path | None = None, shown: str = "<profile
     if problems:
         raise ProfileValidationError(format_problems(problems, lines, shown))
     base = path.parent if path is not None else Path.cwd()
-    photos = [os.path.abspath(base / Path(p).expanduser()) for p in profile.example_photos]
+    photos = [os.path.abspath(base / Path(p).expanduser()) for p in profile.photos]
     return profile.model_copy(
         update={
             "source_path": str(path) if path is not None else None,
             "demo": not profile.shops,
-            "example_photos": photos,
+            "photos": photos,
             "sizes": sizes,
         }
     )
@@ -196,9 +196,9 @@ def profile_warnings(profile: Profile) -> list[str]:
             lines = {}
     notes: list[tuple[Loc, str]] = []
     table = rate_table(profile)
-    for i, photo in enumerate(profile.example_photos):
+    for i, photo in enumerate(profile.photos):
         if not Path(photo).expanduser().is_file():
-            notes.append((("example_photos", i), f"photo not found: {photo}"))
+            notes.append((("photos", i), f"photo not found: {photo}"))
     avoided = {b.casefold() for b in profile.brands_avoided}
     for i, brand in enumerate(profile.brands_liked):
         if brand.casefold() in avoided:
@@ -230,8 +230,8 @@ def save_profile(profile: Profile, path: str | os.PathLike[str]) -> Path:
             default = default.model_dump(mode="python", exclude_none=True)
         if value == default and field not in ("name", "currency"):
             del data[field]
-    if "example_photos" in data:
-        data["example_photos"] = [_relative_to(p, target.parent) for p in data["example_photos"]]
+    if "photos" in data:
+        data["photos"] = [_relative_to(p, target.parent) for p in data["photos"]]
     text = "# shopper profile (written by shopper; check with `shopper profile validate`)\n\n" + dumps(data)
     tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
     try:
@@ -280,7 +280,7 @@ brands_avoided = []
 colours_liked = []
 styles_liked = []
 shops_avoided = []          # shop names or domains never to suggest
-example_photos = []         # photos of things you like, relative to this file
+photos = []                 # photos of things you like, relative to this file
 
 [budget]
 # max_per_item = 150        # never suggest anything above this

@@ -41,7 +41,7 @@ def shop() -> Iterator[PhotoShop]:
 
 def _profile(tmp_path: Path, shop: PhotoShop, photos: list[str] | None = None) -> Path:
     path = tmp_path / "me.toml"
-    lines = [f"example_photos = {json.dumps(photos or [])}", "", "[[shops]]", 'name = "Knitworks"']
+    lines = [f"photos = {json.dumps(photos or [])}", "", "[[shops]]", 'name = "Knitworks"']
     lines += [f'url = "{shop.url}"', 'platform = "shopify"', 'currency = "EUR"']
     path.write_text("\n".join(lines) + "\n")
     return path

@@ -59,7 +59,7 @@ def test_similarity_prefers_the_same_colour_and_pattern() -> None:
     assert same > 0.75 and max(blue, green) < 0.4
 
 
-def test_the_shipped_example_photos() -> None:
+def test_the_shipped_photos() -> None:
     expected = {
         "red-sweater.jpg": ("red", "plain"),
         "navy-striped-sweater.jpg": ("navy", "striped"),

@@ -31,7 +31,7 @@ def photos(
     from shopper.vision import load_photo
 
     loaded = load_profile(profile)
-    paths = [*loaded.example_photos, *(str(p) for p in extra or [])]
+    paths = [*loaded.photos, *(str(p) for p in extra or [])]
     out, err = render.console(), render.error_console()
     if not paths:
         out.print('No example photos: add photos = ["photos/red-sweater.jpg"] to your profile.')
