@@ -14,6 +14,8 @@ from shopper.errors import PhotoError
 from shopper.vision import VisualFeatures, features_from_bytes, from_json, load_photo, similarity, to_json
 
 if TYPE_CHECKING:
+    from shopper.llm.client import LLMClient
+    from shopper.llm.photos import PhotoDescription
     from shopper.models import Offer, Profile, Query, RankedOffer, Variant
     from shopper.shops.fetch import Fetcher
 
@@ -21,6 +23,7 @@ MAX_CANDIDATES = 80  # offers whose pictures are fetched, best-ranked first
 MAX_IMAGES_PER_OFFER = 6  # the main picture plus colour variants' pictures
 MAX_IMAGE_BYTES = 4_000_000  # a product picture larger than this is skipped, not read
 VISUAL_POINTS = 30.0  # score points for a perfect look match (relevance is worth up to 100)
+DESCRIBED_POINTS = 6.0  # the offer names the material or style a vision LLM saw in the photo
 CLOSE = 0.6  # similarity at which a reason says the offer looks like the photo
 FAR = 0.4  # below this the reason says it does not
 PICTURE_FRESH = timedelta(days=7)  # a picture URL measured this recently is not fetched again
@@ -28,10 +31,12 @@ PICTURE_FRESH = timedelta(days=7)  # a picture URL measured this recently is not
 
 @dataclass(frozen=True)
 class Photo:
-    """One example photo of the user's and what it looks like."""
+    """One example photo of the user's, what it looks like, and what a vision LLM said it shows."""
 
     name: str
     features: VisualFeatures
+    path: str = ""
+    description: PhotoDescription | None = None
 
 
 def load_photos(paths: list[str], warnings: list[str] | None = None) -> list[Photo]:
@@ -39,7 +44,7 @@ def load_photos(paths: list[str], warnings: list[str] | None = None) -> list[Pho
     photos: list[Photo] = []
     for path in paths:
         try:
-            photos.append(Photo(Path(path).name, load_photo(path)))
+            photos.append(Photo(Path(path).name, load_photo(path), path=str(path)))
         except PhotoError as exc:
             if warnings is None:
                 raise
@@ -54,7 +59,30 @@ def profile_photo_paths(profile: Profile) -> list[str]:
 
 def photo_colour_words(photos: list[Photo]) -> list[str]:
     """Canonical English colour names the photos show, most photos' main colour first."""
-    return list(dict.fromkeys(name for p in photos for name in p.features.colour_names()))
+    named = [c for p in photos if p.description for c in p.description.colours]
+    return list(dict.fromkeys([*named, *(name for p in photos for name in p.features.colour_names())]))
+
+
+def photo_request(photos: list[Photo]) -> str:
+    """A request made from the photos alone: the item a vision LLM saw, else the photos' colours."""
+    described = next((p.description for p in photos if p.description), None)
+    if described is not None:
+        # the colour joins the search phrases and the look score, not the request: shops rarely
+        # name the colour a photo shows the way the model does
+        return described.category
+    return " ".join(photo_colour_words(photos))
+
+
+def describe_photos(photos: list[Photo], client: LLMClient | None, warnings: list[str]) -> list[Photo]:
+    """The photos with a vision LLM's description each (asked once, then cached); as-is without one."""
+    if client is None or not photos:
+        return photos
+    from dataclasses import replace
+
+    from shopper.llm.photos import describe_all
+
+    found = describe_all(client, [p.path for p in photos if p.path], warnings)
+    return [replace(p, description=found.get(p.path)) for p in photos]
 
 
 def _pictures(offer: Offer) -> list[tuple[str, Variant | None]]:
@@ -171,6 +199,7 @@ def apply_looks(ranked: list[RankedOffer], photos: list[Photo], looks: dict[str,
             if shown is not None and shown.availability in (None, "InStock", "LimitedAvailability"):
                 r.matched_variant = shown
         r.score = round(r.score + VISUAL_POINTS * score, 3)
+        _described_words(r, photos)
         if score >= CLOSE:
             what = _what_is_close(photo, looks, r)
             r.reasons.append(f"+ {what} close to your photo {photo.name}")
@@ -179,6 +208,21 @@ def apply_looks(ranked: list[RankedOffer], photos: list[Photo], looks: dict[str,
         else:
             r.reasons.append(f"~ somewhat like your photo {photo.name}")
     ranked.sort(key=lambda r: -r.score)
+
+
+def _described_words(r: RankedOffer, photos: list[Photo]) -> None:
+    """A bonus when the offer's own words name the photo's material or style ("merino", "cable knit")."""
+    from shopper.decide.textmatch import phrase_in, stems
+
+    text = stems(" ".join(filter(None, [r.offer.title, r.offer.description, r.offer.category])))
+    for photo in photos:
+        if photo.description is None:
+            continue
+        shared = [w for w in photo.description.words() if phrase_in(w, text)]
+        if shared:
+            r.score = round(r.score + DESCRIBED_POINTS, 3)
+            r.reasons.append(f"+ {', '.join(shared)}, like your photo {photo.name}")
+            return
 
 
 def _with_size(variant: Variant, r: RankedOffer) -> Variant | None:
@@ -235,5 +279,7 @@ def photo_search_terms(query: Query, photos: list[Photo]) -> Query:
         # the colour in the request's language ("rood", "rød", "rot"), English when unknown
         word = next((f for f in COLOURS.get(colour, ()) if f in own), colour)
         phrases.append(f"{word} {base}".strip())
+    for described in (p.description for p in photos if p.description):
+        phrases.extend(f"{w} {described.category}" for w in described.words())
     terms = list(dict.fromkeys([*query.search_terms[:1], *phrases, *query.search_terms[1:]]))
     return query.model_copy(update={"search_terms": terms})

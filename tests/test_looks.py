@@ -116,3 +116,48 @@ def test_like_without_words_searches_by_the_photos_colour(tmp_path: Path, shop: 
     assert result.exit_code == 0, result.output
     payload = json.loads(result.stdout)
     assert payload["request"] == "red"
+
+
+def test_a_vision_llm_describes_the_photo_once_and_the_description_feeds_find(
+    tmp_path: Path, shop: PhotoShop
+) -> None:
+    from tests.fake_llm import Answer, FakeLLM, text_answer
+
+    def reply(body: dict[str, object]) -> object:
+        user = [m for m in body["messages"] if m["role"] == "user"][-1]  # type: ignore[index]
+        if not isinstance(user["content"], list):
+            return Answer(content="not json")  # the request parser: it falls back to the offline one
+        assert any(part.get("type") == "image_url" for part in user["content"])  # the photo itself is sent
+        return text_answer({"category": "Sweater", "colours": ["Red"], "material": "lambswool", "style": ""})
+
+    photo = _red_photo(tmp_path)
+    with FakeLLM(reply) as llm:  # type: ignore[arg-type]
+        env = {"OPENAI_BASE_URL": llm.base_url, "SHOPPER_MODEL": "fake-model"}
+        args = ["find", "--like", str(photo), "--json", "--profile", str(_profile(tmp_path, shop))]
+        first = runner.invoke(app, args, env=env)
+        again = runner.invoke(app, args, env=env)
+        photo_requests = [b for b in llm.requests if "photo" in json.dumps(b.get("messages", []))[:2000]]
+    assert first.exit_code == 0, first.output
+    payload = json.loads(first.stdout)
+    assert payload["request"] == "sweater"
+    assert "red sweater" in payload["query"]["search_terms"] or payload["query"]["terms"] == ["sweater"]
+    crew = next(o for o in payload["offers"] if "lambswool-crew" in o["url"])
+    assert any("lambswool, like your photo red.jpg" in r for r in crew["reasons"])
+    assert again.exit_code == 0
+    described = [b for b in photo_requests if any(
+        isinstance(m.get("content"), list) for m in b["messages"])]  # fmt: skip
+    assert len(described) == 1  # the second find reads the cached description
+
+
+def test_a_model_that_cannot_see_leaves_one_warning(tmp_path: Path, shop: PhotoShop) -> None:
+    from tests.fake_llm import Answer, FakeLLM
+
+    photo = _red_photo(tmp_path)
+    with FakeLLM(lambda body: Answer(content="I cannot see images, sorry.")) as llm:
+        env = {"OPENAI_BASE_URL": llm.base_url, "SHOPPER_MODEL": "fake-model"}
+        args = ["find", "sweater", "--like", str(photo), "--json", "--profile", str(_profile(tmp_path, shop))]
+        result = runner.invoke(app, args, env=env)
+    assert result.exit_code == 0, result.output
+    payload = json.loads(result.stdout)
+    assert any("could not describe your photos" in w or "not usable" in w for w in payload["warnings"])
+    assert any("close to your photo red.jpg" in r for r in payload["offers"][0]["reasons"])

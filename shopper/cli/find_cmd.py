@@ -47,11 +47,7 @@ def find(
     text = " ".join(request or []).strip()
     loaded = load_profile(profile)
     photos, photo_warnings = _photos(like or [], loaded)
-    if not text and photos:
-        from shopper.looks import photo_colour_words
-
-        text = " ".join(photo_colour_words(photos))  # search by the photos' colours
-    if not text:
+    if not text and not like:
         raise UsageError(
             'empty request: say what you are looking for, e.g. shopper find "trail shoes size 44"'
         )
@@ -103,6 +99,13 @@ async def _run(
     waiting: set[str] = set()
     try:
         with err.status("understanding the request…", spinner="dots") as status:
+            photo_warnings: list[str] = []
+            if photos:
+                from shopper.llm.query import client_for
+                from shopper.looks import describe_photos, photo_request
+
+                photos = describe_photos(photos, client_for(conn, enabled=use_llm), photo_warnings)
+                text = text or photo_request(photos)  # --like with no words: search by the photos
             llm = llm_find.begin(text, profile, conn, enabled=use_llm)
             events = find_events(
                 text, profile, query=llm.query, conn=conn, use_mirror=use_mirror, photos=photos
@@ -130,6 +133,7 @@ async def _run(
                     status.update("searching " + render.clean(", ".join(sorted(waiting))) + "…")
             assert final is not None
             llm_find.finish(llm, final)
+            final.warnings[:0] = photo_warnings
     finally:
         conn.close()
     if verbose:
