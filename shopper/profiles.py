@@ -199,6 +199,11 @@ def profile_warnings(profile: Profile) -> list[str]:
     for i, photo in enumerate(profile.example_photos):
         if not Path(photo).expanduser().is_file():
             notes.append((("example_photos", i), f"photo not found: {photo}"))
+    most, monthly = profile.budget.max_per_item, profile.budget.monthly
+    if most is not None and monthly is not None and most > monthly:
+        notes.append(
+            (("budget", "max_per_item"), f"{most} is more than the whole monthly budget ({monthly})")
+        )
     avoided = {b.casefold() for b in profile.brands_avoided}
     for i, brand in enumerate(profile.brands_liked):
         if brand.casefold() in avoided:

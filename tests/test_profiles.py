@@ -345,3 +345,9 @@ def test_saving_an_edited_profile_keeps_comments_and_layout(tmp_path: Path) -> N
     assert "[rates]" not in after and "USD" not in after and 'currency = "EUR"' not in after
     reloaded = validate_file(path)
     assert reloaded.budget.max_per_item == Decimal("120.50") and reloaded.sizes["clothing"] == "M"
+
+
+def test_a_per_item_limit_above_the_monthly_budget_is_a_warning(tmp_path: Path) -> None:
+    path = write(tmp_path, "[budget]\nmonthly = 100\nmax_per_item = 250\n")
+    [warning] = profile_warnings(validate_file(path))
+    assert warning == "p.toml:3: budget.max_per_item: 250 is more than the whole monthly budget (100)"

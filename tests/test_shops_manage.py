@@ -203,3 +203,20 @@ def test_a_demo_url_is_added_under_the_demo_shops_name(tmp_path: Path) -> None:
     payload = json.loads(found.stdout)
     assert not payload["demo"] and payload["offers"]
     assert {o["shop"] for o in payload["offers"]} == {shop.name}
+
+
+def test_list_shows_every_shop_and_marks_avoided_ones(tmp_path: Path) -> None:
+    profile = tmp_path / "me.toml"
+    profile.write_text(
+        PROFILE + '\n[[shops]]\nname = "Pricey"\nurl = "https://pricey.example"\nshipping = 9.5\n'
+    )
+    profile.write_text(
+        profile.read_text().replace('currency = "NOK"', 'currency = "NOK"\nshops_avoided = ["pricey"]')
+    )
+    human = runner.invoke(app, ["shops", "list", "-p", str(profile)], env={"COLUMNS": "200"})
+    assert human.exit_code == 0, human.output
+    assert "Old Faithful  https://old-faithful.example  shopify" in human.stdout
+    assert "shipping 9.5  (in shops_avoided: not searched)" in human.stdout
+    data = json.loads(runner.invoke(app, ["shops", "list", "-p", str(profile), "--json"]).stdout)
+    assert [(s["name"], s["searched"]) for s in data["shops"]] == [("Old Faithful", True), ("Pricey", False)]
+    assert data["shops"][1]["shipping"] == "9.5" and not data["demo"]

@@ -56,18 +56,40 @@ def check(profile: ProfileOption = None, version: VersionOption = False) -> None
 
 @app.command("list")
 @handle_errors
-def list_shops(profile: ProfileOption = None, version: VersionOption = False) -> None:
-    """The shops find would search."""
+def list_shops(
+    profile: ProfileOption = None,
+    as_json: Annotated[bool, typer.Option("--json", help="The shops as JSON.")] = False,
+    version: VersionOption = False,
+) -> None:
+    """The profile's shops (the demo shops when it has none); avoided ones are marked, not searched."""
+    import json
+
     from shopper.cli import render
     from shopper.pipeline import shops_for
     from shopper.profiles import load_profile
 
-    shops, demo = shops_for(load_profile(profile))
+    loaded = load_profile(profile)
+    shops, demo = (loaded.shops, False) if loaded.shops else shops_for(loaded)
+    avoided = {name.casefold() for name in loaded.shops_avoided}
+    if as_json:
+        rows = [
+            {**s.model_dump(mode="json", exclude_none=True), "searched": s.name.casefold() not in avoided}
+            for s in shops
+        ]
+        typer.echo(json.dumps({"profile": loaded.name, "demo": demo, "shops": rows}, ensure_ascii=False))
+        return
     out = render.console()
     if demo:
         out.print("[magenta]no shops in the profile: the demo shops are used[/]")
     for shop in shops:
-        out.print(f"{render.clean(shop.name)}  [dim]{render.clean(shop.url)}  {shop.platform}[/]")
+        extras = [shop.platform, shop.currency or ""]
+        if shop.shipping is not None:
+            extras.append(f"shipping {shop.shipping}")
+        if shop.free_shipping_over is not None:
+            extras.append(f"free over {shop.free_shipping_over}")
+        mark = "  [yellow](in shops_avoided: not searched)[/]" if shop.name.casefold() in avoided else ""
+        detail = render.clean("  ".join(e for e in extras if e))
+        out.print(f"{render.clean(shop.name)}  [dim]{render.clean(shop.url)}  {detail}[/]{mark}")
 
 
 @app.command("sync")
