@@ -7,6 +7,7 @@ import os
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from decimal import Decimal, InvalidOperation
+from functools import cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -103,8 +104,9 @@ def load_json(path: Path | Any, *, updated: bool) -> EcbDay:
     return EcbDay(day.date, day.rates, updated)
 
 
+@cache
 def bundled() -> EcbDay:
-    """The ECB reference rates shipped with shopper (package data)."""
+    """The ECB reference rates shipped with shopper (package data; read once per process)."""
     return load_json(resources.files("shopper").joinpath("data", "ecb-rates.json"), updated=False)
 
 

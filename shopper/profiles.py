@@ -17,7 +17,7 @@ from shopper.errors import ProfileError
 from shopper.models import Money, Profile
 from shopper.money import convert, rate_table
 from shopper.profile_check import INTERNAL, describe, format_problems, syntax_message, value_problems
-from shopper.tomltext import Loc, dumps, key_lines, toml_string
+from shopper.tomltext import Loc, key_lines, toml_string, update_document
 
 EXAMPLES_DIR = Path(__file__).resolve().parents[1] / "profiles"  # present when running from a checkout
 _NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,63}")
@@ -199,6 +199,11 @@ def profile_warnings(profile: Profile) -> list[str]:
     for i, photo in enumerate(profile.photos):
         if not Path(photo).expanduser().is_file():
             notes.append((("photos", i), f"photo not found: {photo}"))
+    most, monthly = profile.budget.max_per_item, profile.budget.monthly
+    if most is not None and monthly is not None and most > monthly:
+        notes.append(
+            (("budget", "max_per_item"), f"{most} is more than the whole monthly budget ({monthly})")
+        )
     avoided = {b.casefold() for b in profile.brands_avoided}
     for i, brand in enumerate(profile.brands_liked):
         if brand.casefold() in avoided:
@@ -219,28 +224,75 @@ def profile_warnings(profile: Profile) -> list[str]:
     return format_problems(notes, lines, shown)
 
 
+FRESH_HEADER = "# shopper profile (written by shopper; check with `shopper profile validate`)\n\n"
+
+
 def save_profile(profile: Profile, path: str | os.PathLike[str]) -> Path:
-    """Write a profile as TOML (atomically); comments in an existing file are not kept."""
+    """Write a profile as TOML (atomically), keeping the comments and layout of the file it came from."""
     target = Path(path).expanduser()
-    target.parent.mkdir(parents=True, exist_ok=True)
     data = profile.model_dump(mode="python", exclude_none=True)
+    defaults: dict[str, object] = {}
     for field, value in list(data.items()):
         default = Profile.model_fields[field].get_default(call_default_factory=True)
         if isinstance(default, BaseModel):
             default = default.model_dump(mode="python", exclude_none=True)
+        defaults[field] = default
         if value == default and field not in ("name", "currency"):
             del data[field]
     if "photos" in data:
         data["photos"] = [_relative_to(p, target.parent) for p in data["photos"]]
-    text = "# shopper profile (written by shopper; check with `shopper profile validate`)\n\n" + dumps(data)
+    base = _base_text(profile, target)
+    if base.strip():  # editing a file: do not add what the user left to its default
+        written = tomllib.loads(base, parse_float=Decimal) if _parses(base) else {}
+        implicit = {"name": target.stem, "currency": defaults.get("currency")}
+        for field, value in implicit.items():
+            if field not in written and data.get(field) == value:
+                data.pop(field, None)
+    try:
+        text = update_document(
+            base or FRESH_HEADER, data, keep=lambda key, old: _is_default(defaults, key, old)
+        )
+    except (ValueError, tomllib.TOMLDecodeError) as exc:  # the file changed under us into broken TOML
+        raise ProfileError(f"{_display(target)}: not saved, the file is not valid TOML: {exc}") from None
     tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
     try:
+        target.parent.mkdir(parents=True, exist_ok=True)
         tmp.write_text(text, encoding="utf-8")
         os.replace(tmp, target)
     except OSError as exc:
         tmp.unlink(missing_ok=True)
         raise ProfileError(f"{_display(target)}: cannot write: {exc.strerror or exc}") from None
     return target
+
+
+def _is_default(defaults: dict[str, object], key: str, value: object) -> bool:
+    """A value the user wrote that equals the model default (the dump leaves it out; the file may keep it)."""
+    if key not in defaults:
+        return False
+    try:
+        dumped = Profile.model_validate({key: value}).model_dump(mode="python", exclude_none=True)
+    except ValidationError:
+        return False
+    return dumped.get(key) == defaults[key]
+
+
+def _parses(text: str) -> bool:
+    try:
+        tomllib.loads(text)
+    except tomllib.TOMLDecodeError:
+        return False
+    return True
+
+
+def _base_text(profile: Profile, target: Path) -> str:
+    """The text to edit: the target file, else the file the profile came from (an example's comments)."""
+    for candidate in (target, Path(profile.source_path) if profile.source_path else None):
+        if candidate is not None and candidate.is_file():
+            try:
+                return candidate.read_text(encoding="utf-8-sig")
+            except (OSError, UnicodeDecodeError) as exc:
+                raise ProfileError(f"{_display(candidate)}: cannot read: {exc}") from None
+    return ""
 
 
 def _relative_to(photo: str, folder: Path) -> str:

@@ -26,7 +26,7 @@ from shopper.profiles import (
     user_path_for,
     validate_file,
 )
-from shopper.tomltext import dumps, key_lines, toml_string
+from shopper.tomltext import key_lines, toml_string, update_document
 
 EXAMPLES = sorted(EXAMPLES_DIR.glob("*.toml"))
 
@@ -305,7 +305,7 @@ def test_key_lines_handles_toml_shapes() -> None:
 @given(st.dictionaries(st.text(min_size=1, max_size=8), st.text(max_size=20), max_size=4))
 def test_writer_strings_round_trip(table: dict[str, str]) -> None:
     data = {"s": table, "arr": list(table.values())}
-    assert tomllib.loads(dumps(data)) == data
+    assert tomllib.loads(update_document("", data)) == data
     for value in table.values():
         assert tomllib.loads(f"k = {toml_string(value)}")["k"] == value
 
@@ -318,3 +318,36 @@ def test_changes_to_an_example_are_saved_in_the_data_dir(home: Path, tmp_path: P
     own = validate_file(write(tmp_path, 'name = "mine"\n', "mine.toml"))
     assert user_path_for(own) == tmp_path / "mine.toml"
     assert user_path_for(default_profile()) == config.profiles_dir() / "default.toml"
+
+
+def test_saving_an_edited_profile_keeps_comments_and_layout(tmp_path: Path) -> None:
+    text = (
+        "# mine\n"
+        'name = "mine"\n'
+        'languages = ["en"]   # the default, written anyway\n'
+        "budget = { max_per_item = 100 }  # inline\n"
+        "\n[sizes]\n"
+        "shoes_eu = 44        # EU\n"
+        "# clothing comes later\n"
+        "\n[rates]\n"
+        "USD = 0.90\n"
+    )
+    path = write(tmp_path, text)
+    profile = validate_file(path)
+    profile.budget.max_per_item = Decimal("120.50")
+    profile.sizes["clothing"] = "M"
+    profile.rates = {}
+    save_profile(profile, path)
+    after = path.read_text()
+    assert after.startswith('# mine\nname = "mine"\nlanguages = ["en"]   # the default, written anyway\n')
+    assert "max_per_item = 120.50" in after and "# inline" in after
+    assert 'shoes_eu = 44        # EU\nclothing = "M"\n# clothing comes later' in after
+    assert "[rates]" not in after and "USD" not in after and 'currency = "EUR"' not in after
+    reloaded = validate_file(path)
+    assert reloaded.budget.max_per_item == Decimal("120.50") and reloaded.sizes["clothing"] == "M"
+
+
+def test_a_per_item_limit_above_the_monthly_budget_is_a_warning(tmp_path: Path) -> None:
+    path = write(tmp_path, "[budget]\nmonthly = 100\nmax_per_item = 250\n")
+    [warning] = profile_warnings(validate_file(path))
+    assert warning == "p.toml:3: budget.max_per_item: 250 is more than the whole monthly budget (100)"

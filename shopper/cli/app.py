@@ -49,4 +49,15 @@ app.add_typer(watch_cmd.app, name="watch")
 
 def main() -> None:
     """Entry point of the console script and of `python -m shopper`."""
+    _quiet_cache_logs()
     app()
+
+
+def _quiet_cache_logs() -> None:
+    # hishel logs a traceback when a cache write loses a lock race with another shopper process (a
+    # cron watch while the user runs find); the response is then served uncached, nothing is lost.
+    import logging
+
+    cache_log = logging.getLogger("hishel")
+    cache_log.addHandler(logging.NullHandler())
+    cache_log.propagate = False

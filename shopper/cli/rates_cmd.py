@@ -46,7 +46,9 @@ def show(
                 "currency": code,
                 "rate": str(conv.rate),
                 "to": home,
-                "per_euro": str(per_euro.per_euro) if per_euro is not None else None,
+                "per_euro": str(per_euro.per_euro)
+                if per_euro is not None and conv.source != "profile"
+                else None,
                 "date": conv.rate_date.isoformat() if conv.rate_date else None,
                 "source": conv.source,
             }

@@ -1,4 +1,4 @@
-"""`shopper shops add|check|list|sync`."""
+"""`shopper shops add|remove|check|list|sync`."""
 
 from __future__ import annotations
 
@@ -28,9 +28,13 @@ def add(
 
     shop, detection, path = asyncio.run(add_shop(url, profile, name=name))
     out = render.console()
+    if detection is None or path is None:
+        out.print(f"{render.clean(shop.url)} is already in the profile as [bold]{render.clean(shop.name)}[/]")
+        return
     out.print(
         f"added [bold]{render.clean(shop.name)}[/] ({render.clean(detection.platform or '?')}"
-        f"{', search ' + render.clean(detection.search_url) if detection.search_url else ''}) to {path}"
+        f"{', search ' + render.clean(detection.search_url) if detection.search_url else ''})"
+        f" to {render.clean(path)}"
     )
     for note in detection.notes:
         render.error_console().print(f"[yellow]note:[/] {render.clean(note)}")
@@ -59,18 +63,40 @@ def check(profile: ProfileOption = None, version: VersionOption = False) -> None
 
 @app.command("list")
 @handle_errors
-def list_shops(profile: ProfileOption = None, version: VersionOption = False) -> None:
-    """The shops find would search."""
+def list_shops(
+    profile: ProfileOption = None,
+    as_json: Annotated[bool, typer.Option("--json", help="The shops as JSON.")] = False,
+    version: VersionOption = False,
+) -> None:
+    """The profile's shops (the demo shops when it has none); avoided ones are marked, not searched."""
+    import json
+
     from shopper.cli import render
     from shopper.pipeline import shops_for
     from shopper.profiles import load_profile
 
-    shops, demo = shops_for(load_profile(profile))
+    loaded = load_profile(profile)
+    shops, demo = (loaded.shops, False) if loaded.shops else shops_for(loaded)
+    avoided = {name.casefold() for name in loaded.shops_avoided}
+    if as_json:
+        rows = [
+            {**s.model_dump(mode="json", exclude_none=True), "searched": s.name.casefold() not in avoided}
+            for s in shops
+        ]
+        typer.echo(json.dumps({"profile": loaded.name, "demo": demo, "shops": rows}, ensure_ascii=False))
+        return
     out = render.console()
     if demo:
         out.print("[magenta]no shops in the profile: the demo shops are used[/]")
     for shop in shops:
-        out.print(f"{render.clean(shop.name)}  [dim]{render.clean(shop.url)}  {shop.platform}[/]")
+        extras = [shop.platform, shop.currency or ""]
+        if shop.shipping is not None:
+            extras.append(f"shipping {shop.shipping}")
+        if shop.free_shipping_over is not None:
+            extras.append(f"free over {shop.free_shipping_over}")
+        mark = "  [yellow](in shops_avoided: not searched)[/]" if shop.name.casefold() in avoided else ""
+        detail = render.clean("  ".join(e for e in extras if e))
+        out.print(f"{render.clean(shop.name)}  [dim]{render.clean(shop.url)}  {detail}[/]{mark}")
 
 
 @app.command("sync")
@@ -90,3 +116,18 @@ def sync(profile: ProfileOption = None, version: VersionOption = False) -> None:
             out.print(f"[red]✗[/] {render.clean(shop)}: {render.clean(render.one_line(error))}")
         else:
             out.print(f"[green]✓[/] {render.clean(shop)}: {count} product(s) mirrored")
+
+
+@app.command("remove")
+@handle_errors
+def remove(
+    name: Annotated[str, typer.Argument(metavar="NAME", help="The shop's name (or its URL).")],
+    profile: ProfileOption = None,
+    version: VersionOption = False,
+) -> None:
+    """Remove a shop from the profile (comments and layout of the file are kept)."""
+    from shopper.cli import render
+    from shopper.shops.manage import remove_shop
+
+    shop, path = remove_shop(name, profile)
+    render.console().print(f"removed [bold]{render.clean(shop.name)}[/] from {render.clean(path)}")

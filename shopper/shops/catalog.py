@@ -21,6 +21,7 @@ from shopper.store.db import FTS_COLUMNS, fold_text
 _BM25_WEIGHTS = (10.0, 6.0, 1.0, 3.0, 3.0, 8.0, 8.0, 8.0)
 _TOKEN = re.compile(r"[^\W_]+")  # letters and digits, like the unicode61 tokenizer
 _MAX_TOKENS = 32
+WRITE_BATCH = 500  # offers per write transaction of the mirror
 _VARIANTS = TypeAdapter(list[Variant])
 _OFFER_COLUMNS = (
     "shop, url, title, brand, description, category, price, currency, list_price, availability, "
@@ -47,7 +48,7 @@ def _utc(moment: datetime | None) -> datetime:
 
 
 class CatalogMirror:
-    """Offers per shop in the local database; writes are one transaction per call."""
+    """Offers per shop in the local database; writes are short transactions (WRITE_BATCH offers each)."""
 
     def __init__(self, conn: sqlite3.Connection) -> None:
         self.conn = conn
@@ -57,21 +58,27 @@ class CatalogMirror:
     def upsert(self, shop: str, offers: Iterable[Offer]) -> int:
         """Insert or replace the given offers of a shop (keyed by url); returns how many were written."""
         rows = [_to_row(shop, offer) for offer in offers]
-        with self.conn:
-            self._write(rows)
+        self._write_batches(rows)
         return len(rows)
 
     def replace_all(self, shop: str, offers: Iterable[Offer]) -> int:
         """A full sync: write these offers and delete the shop's rows that are no longer present."""
         rows = [_to_row(shop, offer) for offer in offers]
         urls = json.dumps([row[1] for row in rows])
+        self._write_batches(rows)
         with self.conn:
-            self._write(rows)
             self.conn.execute(
                 "DELETE FROM catalog_offers WHERE shop = ? AND url NOT IN (SELECT value FROM json_each(?))",
                 (shop, urls),
             )
         return len(rows)
+
+    def _write_batches(self, rows: list[tuple[Any, ...]]) -> None:
+        # One short transaction per batch: another process (a find while a cron sync runs) waits for
+        # one batch at most, never for a whole catalogue.
+        for start in range(0, len(rows), WRITE_BATCH):
+            with self.conn:
+                self._write(rows[start : start + WRITE_BATCH])
 
     def _write(self, rows: list[tuple[Any, ...]]) -> None:
         updates = ", ".join(f"{c.strip()} = excluded.{c.strip()}" for c in _OFFER_COLUMNS.split(",")[2:])

@@ -9,7 +9,7 @@ from pathlib import Path
 from shopper import config
 from shopper.errors import StoreError
 
-BUSY_TIMEOUT_MS = 5000
+BUSY_TIMEOUT_MS = 15_000  # how long a writer waits for another process before "database is locked"
 
 # Characters SQLite's unicode61 tokenizer does not fold even with remove_diacritics 2 (they have no
 # Unicode decomposition); folded in SQL on indexing and in Python on querying, so "løpesko" finds
