@@ -9,7 +9,7 @@ import pytest
 from shopper.decide.answer import choose_answer
 from shopper.decide.landed import landed_cost
 from shopper.decide.rank import rank, relevance
-from shopper.models import Budget, Money, Offer, Profile, Query, ShopConfig, Variant
+from shopper.models import Budget, Money, Offer, Profile, Query, ShopConfig, SpecNeed, Variant
 
 
 def eur(x: str, cur: str = "EUR") -> Money:
@@ -54,8 +54,9 @@ def test_relevance_alone_model_numbers() -> None:
 
 def test_relevance_specs_colour_and_must() -> None:
     q = Query(
-        text="HDMI cable longer than 3 metres", terms=["hdmi", "cable"], colours=["black"], must=["gold"]
-    )
+        text="HDMI cable longer than 3 metres", terms=["hdmi", "cable"], colours=["black"], must=["gold"],
+        needs=[SpecNeed(dim="length", op=">", value=3000.0, text="3 metres")],
+    )  # fmt: skip
     s5, r5 = relevance(offer("Hama HDMI Cable, 5 Metre, Black, gold-plated"), q)
     s2, r2 = relevance(offer("Hama HDMI Cable, 2 Metre, White"), q)
     assert s5 > s2
@@ -222,7 +223,8 @@ def test_choose_cheapest_per_product_asked() -> None:
 
 
 def test_choose_all_needs_every_requirement() -> None:
-    q = Query(text="HDMI cables longer than 3 metres", terms=["hdmi", "cables"], intent="all")
+    q = Query(text="HDMI cables longer than 3 metres", terms=["hdmi", "cables"], intent="all",
+              needs=[SpecNeed(dim="length", op=">", value=3000.0, text="3 metres")])  # fmt: skip
     five = offer("Hama High Speed HDMI Cable, 5 Metre", "15.99", shop="a")
     five_b = offer("Hama HDMI Cable Ultra-HD, 5 Metre", "16.99", shop="b")
     three = offer("Hama High Speed HDMI Cable, 3 Metres", "9.99", shop="a")
