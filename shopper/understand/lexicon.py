@@ -243,7 +243,7 @@ jacke hose kopfhörer rot rote blau blaue schwarz schwarze weiß weiße grün ge
 wasserdicht wasserdichte kabellos außer kein keine laufschuhe preis
 """),
     "nb": words("""
-og med uten maks str størrelse ikke jeg ser etter leter vil ha tilbud billigste sammenlign til på også
+og med uten maks str størrelse ikke jeg ser etter leter vil ha tilbud billigste sammenlign til på også under
 utsolgt handlekurv handlekurven kroner mellom mindre enn høyst som meg sko jakke bukse hodetelefoner rød
 røde blå svart svarte hvit hvite grønn gul brun grå sølv vanntett trådløs ingen unntatt løpesko
 regnjakke
@@ -259,7 +259,7 @@ slutsåld varukorg kronor mellan mindre än som mig skor jacka byxor hörlurar r
 vita grön gul grå vattentät trådlös inga utom löparskor regnjacka tröja
 """),
     "da": words("""
-jeg søger leder efter vil have skal bruge købe og med uden størrelse under højst billigste sammenlign ikke
+jeg søger leder efter vil have skal bruge købe og med uden størrelse str under højst billigste sammenlign ikke
 også udsolgt kurv kroner mellem mindre end som mig sko jakke bukser høretelefoner rød røde blå sort sorte
 hvid hvide grøn gul grå vandtæt trådløs ingen undtagen løbesko regnjakke trøje
 """),
