@@ -122,12 +122,15 @@ def _comparing(query: Query) -> bool:
 def _rank_all(
     found: list[list[Offer]], queries: list[Query], query: Query, profile: Profile
 ) -> tuple[list[RankedOffer], list[Excluded]]:
+    from shopper.money import rate_table
+
+    rates = rate_table(profile)
     if len(queries) == 1:
-        return rank(found[0], queries[0], profile)
+        return rank(found[0], queries[0], profile, rates)
     ranked: list[RankedOffer] = []
     excluded: list[Excluded] = []
     for index, (offers, q) in enumerate(zip(found, queries, strict=True)):
-        part, out = rank(offers, q, profile)
+        part, out = rank(offers, q, profile, rates)
         for r in part:
             r.item = index
             r.group = f"{index + 1}{r.group}"  # each compared product keeps its own groups
