@@ -12,6 +12,7 @@ from shopper.models import Excluded, Money, Query, RankedOffer, SoldOutSize
 MIN_COVERAGE = 0.5  # an answer shares at least half of the request's product words
 COVERAGE_SLACK = 0.15  # ... and nearly as many as the best-matching offer
 SAME_PRODUCT_FIT = 0.05  # sold-out offers this close to the best sold-out fit are the same product
+SOLD_OUT_MIN_FIT = 0.7  # only a product that really is the one asked for is "sold out everywhere"
 _SOLD_OUT_KINDS = ("size_sold_out", "colour_sold_out")
 
 
@@ -140,6 +141,8 @@ def sold_out_everywhere(
     if not gone:
         return None
     best = max(gone, key=lambda e: e.fit)
+    if best.fit < SOLD_OUT_MIN_FIT:
+        return None
     answered = max((r.fit for r in ranked if r.size_known), default=0.0)
     if best.fit < answered:
         return None  # a product that fits at least as well is in stock in that size

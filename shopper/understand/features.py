@@ -101,7 +101,7 @@ _NAMED_SPECS: tuple[tuple[re.Pattern[str], str], ...] = (
 ATTRIBUTES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (name, re.compile(r"(?<![\w-])(?:" + pattern + r")(?![\w-])", re.I))
     for name, pattern in (
-        ("gore-tex", r"gore[\s-]?tex|goretex"),
+        ("gore-tex", r"gore[\s-]?tex|goretex|gtx(?!\s*-?\d)"),
         (
             "waterproof",
             r"water[\s-]?proof|waterdicht\w*|wasserdicht\w*|vanntett\w*|vannt[ae]tt\w*"
