@@ -143,10 +143,10 @@ def sold_out_everywhere(
     best = max(gone, key=lambda e: e.fit)
     if best.fit < SOLD_OUT_MIN_FIT:
         return None
-    answered = max((r.fit for r in ranked if r.size_known), default=0.0)
-    if best.fit < answered:
-        return None  # a product that fits at least as well is in stock in that size
-    same = [e for e in gone if (best.group and e.group == best.group) or e.fit >= best.fit - SAME_PRODUCT_FIT]
+    answered = [r for r in ranked if r.size_known]
+    if any(r.fit >= best.fit - SAME_PRODUCT_FIT or (best.group and r.group == best.group) for r in answered):
+        return None  # the product (or one that fits as well) is in stock in that size somewhere
+    same = [e for e in gone if e is best or (best.group and e.group == best.group)]
     return SoldOutSize(size=query.size, offers=same)
 
 
