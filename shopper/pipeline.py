@@ -136,7 +136,12 @@ def _rank_all(
             r.group = f"{index + 1}{r.group}"  # each compared product keeps its own groups
         ranked.extend(part)
         excluded.extend(out)
-    return ranked, excluded
+    # an offer that several products' searches found belongs to the product it fits best
+    best: dict[str, RankedOffer] = {}
+    for r in ranked:
+        if r.offer.url not in best or r.fit > best[r.offer.url].fit:
+            best[r.offer.url] = r
+    return [r for r in ranked if best[r.offer.url] is r], excluded
 
 
 async def _cancel(tasks: dict[asyncio.Task[ShopOutcome], tuple[int, ShopConfig]]) -> None:
