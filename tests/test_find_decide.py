@@ -4,7 +4,12 @@ sold out everywhere, compare, --limit in --json and links in the human output.""
 from __future__ import annotations
 
 import json
+import signal
+import subprocess
+import sys
+import threading
 from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import jsonschema
@@ -177,3 +182,43 @@ def test_help_shows_readable_metavars() -> None:
     result = runner.invoke(app, ["find", "--help"], env={"COLUMNS": "120"})
     assert "REQUEST" in result.stdout and "PATH" in result.stdout and " N " in result.stdout
     assert "TEXT" not in result.stdout and "INTEGER" not in result.stdout
+
+
+class _Slow(BaseHTTPRequestHandler):
+    asked = threading.Event()
+    release = threading.Event()
+
+    def do_GET(self) -> None:
+        _Slow.asked.set()
+        _Slow.release.wait(30)
+        self.send_response(503)
+        self.end_headers()
+
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+def test_ctrl_c_during_find_is_one_line_and_exit_130(tmp_path: Path) -> None:
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), _Slow)
+    httpd.daemon_threads = True
+    threading.Thread(target=httpd.serve_forever, args=(0.01,), daemon=True).start()
+    path = tmp_path / "slow.toml"
+    url = f"http://127.0.0.1:{httpd.server_address[1]}"
+    path.write_text(f'name = "t"\n[[shops]]\nname = "Slow"\nurl = "{url}"\nplatform = "shopify"\n')
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "shopper", "find", "trail shoes", "--profile", str(path)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert _Slow.asked.wait(30), "the shop was never asked"
+        proc.send_signal(signal.SIGINT)
+        out, err = proc.communicate(timeout=30)
+    finally:
+        _Slow.release.set()
+        httpd.shutdown()
+        httpd.server_close()
+    assert proc.returncode == 130
+    assert err.strip() == "error: interrupted", err
+    assert "Traceback" not in err + out and "never retrieved" not in err
