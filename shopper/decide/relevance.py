@@ -93,9 +93,8 @@ class Asked:
 def asked(query: Query) -> Asked:
     """Parse the parts of a query that relevance checks."""
     # A quoted product is a reference ("a keyboard that suits this case: "..."""), not what is wanted.
-    unquoted = _QUOTED.sub(" ", query.text)
-    has_ref = unquoted != query.text and bool(unquoted.strip())
-    text = unquoted if has_ref else query.text
+    has_ref = query.reference is not None
+    text = _QUOTED.sub(" ", query.text).replace(query.reference or "\0", " ") if has_ref else query.text
     text_stems = stems(text)
 
     def wanted(part: str) -> bool:
