@@ -81,6 +81,10 @@ REQUESTS: list[Spec] = [
     ("en", "joggers size M under 30 euro", {"kind": ("joggers",), "size": "M", "max": (30, E)}),
     ("en", "usb-c cable 2m cheap", {"kind": ("Cables",)}),
     ("en", "mechanical keyboard under 120", {"kind": ("Keyboards",), "max": (120, E)}),
+    ("en", "red sweatr size M", {"kind": ("sweater",), "size": "M", "colour": "red"}),
+    ("en", "rain jaket for kids 122", {"kind": ("rainjacket",), "size": "122", "gender": "Kids'"}),
+    ("en", "jeans 32/34 under €50", {"kind": ("jeans",), "size": "32/34", "max": (50, E)}),
+    ("en", "t shirt under €20 size M", {"kind": ("tshirt",), "size": "M", "max": (20, E)}),
     # --- Dutch ---
     ("nl", "rode trui maat M onder 60 euro", {"kind": ("sweater",), "size": "M", "colour": "red", "max": (60, E)}),
     ("nl", "goedkope trui maat L", {"kind": ("sweater",), "size": "L", "max": (60, E)}),
@@ -108,6 +112,8 @@ REQUESTS: list[Spec] = [
     ("nl", "goedkoopste ssd 1tb", {"kind": ("SSDs",), "spec": "1TB"}),
     ("nl", "softshell jas dames maat M", {"kind": ("softshell",), "size": "M", "gender": "Women's"}),
     ("nl", "joggingbroek heren maat L", {"kind": ("joggers",), "size": "L"}),
+    ("nl", "regenjas dames maat L, niet van Skagerrak", {"kind": RAIN, "size": "L", "gender": "Women's", "not_brand": "Skagerrak"}),
+    ("nl", "spijkerbroek maat 32/32", {"kind": ("jeans",), "size": "32/32"}),
     # --- German ---
     ("de", "roter Pullover Größe M unter 60 Euro", {"kind": ("sweater",), "size": "M", "colour": "red", "max": (60, E)}),
     ("de", "pullover herren gr. L", {"kind": ("sweater",), "size": "L", "gender": "Men's"}),
@@ -135,6 +141,7 @@ REQUESTS: list[Spec] = [
      {"kind": ("SSDs",), "compare": ("990 PRO", "WD_BLACK SN850X")}),
     ("de", "Grafikkarte RTX 4060 unter 400 Euro", {"kind": ("Graphics Cards",), "max": (400, E)}),
     ("de", "Tastatur mit deutschem Layout unter 100", {"kind": ("Keyboards",), "max": (100, E)}),
+    ("de", "Regenjacke Damen L ohne Skagerrak", {"kind": RAIN, "size": "L", "gender": "Women's", "not_brand": "Skagerrak"}),
     # --- Norwegian ---
     ("nb", "rød genser str M under 700 kr", {"kind": ("sweater",), "size": "M", "colour": "red", "max": (700, "NOK")}),
     ("nb", "genser herre str L", {"kind": ("sweater",), "size": "L", "gender": "Men's"}),
@@ -162,6 +169,8 @@ REQUESTS: list[Spec] = [
     ("nb", "vindjakke str L", {"kind": ("windjacket",), "size": "L"}),
     ("nb", "joggebukse str M", {"kind": ("joggers",), "size": "M"}),
     ("nb", "SSD 2TB billig", {"kind": ("SSDs",), "spec": "2TB"}),
+    ("nb", "regnjakke dame str L under 1200,-", {"kind": RAIN, "size": "L", "gender": "Women's", "max": (1200, "NOK")}),
+    ("nb", "ullgenser herre str M", {"kind": ("sweater",), "size": "M", "gender": "Men's"}),
     # --- French ---
     ("fr", "pull rouge taille M moins de 60 euros", {"kind": ("sweater",), "size": "M", "colour": "red", "max": (60, E)}),
     ("fr", "pull homme taille L", {"kind": ("sweater",), "size": "L", "gender": "Men's"}),
@@ -184,6 +193,7 @@ REQUESTS: list[Spec] = [
      {"kind": ("Headphones",), "compare": ("WH-1000XM5", "QuietComfort Ultra Headphones")}),
     ("fr", "coupe-vent homme taille M", {"kind": ("windjacket",), "size": "M"}),
     ("fr", "pantalon de jogging taille L moins de 30 euros", {"kind": ("joggers",), "size": "L", "max": (30, E)}),
+    ("fr", "robe a carreaux taille M", {"kind": ("dress",), "size": "M"}),
     # --- Swedish ---
     ("sv", "röd tröja storlek M", {"kind": ("sweater",), "size": "M", "colour": "red"}),
     ("sv", "stickad tröja herr stl L", {"kind": ("sweater",), "size": "L", "gender": "Men's"}),
@@ -219,6 +229,7 @@ REQUESTS: list[Spec] = [
     ("da", "billigste ssd 2tb", {"kind": ("SSDs",), "spec": "2TB"}),
     ("da", "cardigan dame str S", {"kind": ("cardigan",), "size": "S", "gender": "Women's"}),
     ("da", "regnbukser børn str 128", {"kind": ("raintrousers",), "size": "128", "gender": "Kids'"}),
+    ("da", "regnjakke til born str. 116", {"kind": ("rainjacket",), "size": "116", "gender": "Kids'"}),
 ]  # fmt: skip
 
 

@@ -142,18 +142,26 @@ def _comparing(query: Query) -> bool:
 def _rank_all(
     found: list[list[Offer]], queries: list[Query], query: Query, profile: Profile
 ) -> tuple[list[RankedOffer], list[Excluded]]:
+    from shopper.money import rate_table
+
+    rates = rate_table(profile)
     if len(queries) == 1:
-        return rank(found[0], queries[0], profile)
+        return rank(found[0], queries[0], profile, rates)
     ranked: list[RankedOffer] = []
     excluded: list[Excluded] = []
     for index, (offers, q) in enumerate(zip(found, queries, strict=True)):
-        part, out = rank(offers, q, profile)
+        part, out = rank(offers, q, profile, rates)
         for r in part:
             r.item = index
             r.group = f"{index + 1}{r.group}"  # each compared product keeps its own groups
         ranked.extend(part)
         excluded.extend(out)
-    return ranked, excluded
+    # an offer that several products' searches found belongs to the product it fits best
+    best: dict[str, RankedOffer] = {}
+    for r in ranked:
+        if r.offer.url not in best or r.fit > best[r.offer.url].fit:
+            best[r.offer.url] = r
+    return [r for r in ranked if best[r.offer.url] is r], excluded
 
 
 async def _cancel(tasks: dict[asyncio.Task[ShopOutcome], tuple[int, ShopConfig]]) -> None:

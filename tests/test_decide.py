@@ -9,6 +9,7 @@ from shopper.decide.attributes import attribute_state
 from shopper.decide.rank import rank
 from shopper.decide.variants import pick_variant, variant_size
 from shopper.models import Money, Offer, Profile, Query, Variant
+from shopper.money import RateTable, rate_table
 
 _n = 0
 
@@ -122,7 +123,17 @@ def test_hint_names_the_currency_without_a_rate() -> None:
     nok = Offer(
         url="https://n.test/1", title="Headphones", shop="n", price=eur("1500", "SEK"), availability="InStock"
     )
-    ranked, excluded = rank([nok], q, Profile(currency="NOK"))
+    ranked, excluded = rank([nok], q, Profile(currency="NOK"), rates=RateTable())
     assert not ranked and excluded[0].kind == "no_rate"
     hint = main_hint(q, ranked, [], excluded, 1)
     assert hint is not None and "SEK" in hint and "rate" in hint
+
+
+def test_a_converted_price_says_which_rate_and_date() -> None:
+    q = Query(text="headphones", terms=["headphones"], max_price=eur("3000", "NOK"))
+    sek = offer("Headphones").model_copy(update={"price": eur("1500", "SEK")})
+    profile = Profile(currency="NOK")
+    ranked, _ = rank([sek], q, profile, rates=rate_table(profile))
+    assert ranked[0].landed is not None and ranked[0].landed.currency == "NOK"
+    said = [r for r in ranked[0].reasons if r.startswith("= converted at 1 SEK = ")]
+    assert said and "ECB" in said[0]

@@ -9,7 +9,8 @@ import pytest
 from shopper.decide.answer import choose_answer
 from shopper.decide.landed import landed_cost
 from shopper.decide.rank import rank, relevance
-from shopper.models import Budget, Money, Offer, Profile, Query, ShopConfig, Variant
+from shopper.models import Budget, Money, Offer, Profile, Query, ShopConfig, SpecNeed, Variant
+from shopper.money import RateTable, format_money
 
 
 def eur(x: str, cur: str = "EUR") -> Money:
@@ -30,6 +31,10 @@ def offer(title: str, price: str | None = "100", shop: str = "alpha", **kw: obje
         price=eur(price, str(kw.pop("currency", "EUR"))) if price is not None else None,
         **kw,
     )
+
+
+def fm(amount: str) -> str:
+    return format_money(eur(amount))
 
 
 def why(excluded: list, o: Offer) -> str:
@@ -54,8 +59,9 @@ def test_relevance_alone_model_numbers() -> None:
 
 def test_relevance_specs_colour_and_must() -> None:
     q = Query(
-        text="HDMI cable longer than 3 metres", terms=["hdmi", "cable"], colours=["black"], must=["gold"]
-    )
+        text="HDMI cable longer than 3 metres", terms=["hdmi", "cable"], colours=["black"], must=["gold"],
+        needs=[SpecNeed(dim="length", op=">", value=3000.0, text="3 metres")],
+    )  # fmt: skip
     s5, r5 = relevance(offer("Hama HDMI Cable, 5 Metre, Black, gold-plated"), q)
     s2, r2 = relevance(offer("Hama HDMI Cable, 2 Metre, White"), q)
     assert s5 > s2
@@ -99,19 +105,19 @@ def test_profile_budget_applies_when_query_gives_none() -> None:
     p = Profile(budget=Budget(max_per_item=Decimal("100")))
     o = offer("Hoka running shoes", "120")
     ranked, excluded = rank([o], SHOES, p)
-    assert not ranked and why(excluded, o) == "over budget: €120.00 > €100.00"
+    assert not ranked and why(excluded, o) == f"over budget: {fm('120')} > {fm('100')}"
 
 
 def test_currency_mixing_refused() -> None:
     p = Profile(currency="EUR", budget=Budget(max_per_item=Decimal("200")))
     usd = offer("Hoka running shoes", "100", currency="USD")
-    ranked, excluded = rank([usd], SHOES, p)
+    ranked, excluded = rank([usd], SHOES, p, rates=RateTable())
     assert why(excluded, usd) == "price in USD, no rate to EUR configured"
     # with a rate it converts; without a budget it is kept but not compared on price
     p_rate = Profile(currency="EUR", rates={"USD": Decimal("0.9")}, budget=Budget(max_per_item=Decimal("95")))
     ranked, _ = rank([usd], SHOES, p_rate)
     assert ranked[0].landed == eur("90.00")
-    ranked, _ = rank([usd, offer("Asics running shoes", "80")], SHOES, Profile())
+    ranked, _ = rank([usd, offer("Asics running shoes", "80")], SHOES, Profile(), rates=RateTable())
     assert "− in USD; no rate to EUR, not compared on price" in reasons(ranked, usd)
     assert next(r for r in ranked if r.offer.url == usd.url).landed is None
 
@@ -170,10 +176,10 @@ def test_liked_brand_shop_colour_and_price_reasons() -> None:
     assert "+ liked shop Runners" in r_hoka
     assert "+ liked colour red" in r_hoka
     assert "+ free shipping" in r_hoka  # over the shop's free-shipping threshold
-    assert "− €30.00 over the cheapest" in r_hoka
+    assert f"− {fm('30')} over the cheapest" in r_hoka
     assert "+ cheapest" in r_cheap and "+ free shipping" in r_cheap
-    assert "− €5.00 shipping" in r_ship
-    assert "+ €110.00 under budget" in r_cheap
+    assert f"− {fm('5')} shipping" in r_ship
+    assert f"+ {fm('110')} under budget" in r_cheap
     assert ranked[0].offer.url == hoka.url  # the preferences outweigh €30
     assert all(r.group for r in ranked)
 
@@ -222,7 +228,8 @@ def test_choose_cheapest_per_product_asked() -> None:
 
 
 def test_choose_all_needs_every_requirement() -> None:
-    q = Query(text="HDMI cables longer than 3 metres", terms=["hdmi", "cables"], intent="all")
+    q = Query(text="HDMI cables longer than 3 metres", terms=["hdmi", "cables"], intent="all",
+              needs=[SpecNeed(dim="length", op=">", value=3000.0, text="3 metres")])  # fmt: skip
     five = offer("Hama High Speed HDMI Cable, 5 Metre", "15.99", shop="a")
     five_b = offer("Hama HDMI Cable Ultra-HD, 5 Metre", "16.99", shop="b")
     three = offer("Hama High Speed HDMI Cable, 3 Metres", "9.99", shop="a")

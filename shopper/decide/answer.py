@@ -12,6 +12,7 @@ from shopper.models import Excluded, Money, Query, RankedOffer, SoldOutSize
 MIN_COVERAGE = 0.5  # an answer shares at least half of the request's product words
 COVERAGE_SLACK = 0.15  # ... and nearly as many as the best-matching offer
 SAME_PRODUCT_FIT = 0.05  # sold-out offers this close to the best sold-out fit are the same product
+SOLD_OUT_MIN_FIT = 0.7  # only a product that really is the one asked for is "sold out everywhere"
 _SOLD_OUT_KINDS = ("size_sold_out", "colour_sold_out")
 
 
@@ -140,10 +141,12 @@ def sold_out_everywhere(
     if not gone:
         return None
     best = max(gone, key=lambda e: e.fit)
-    answered = max((r.fit for r in ranked if r.size_known), default=0.0)
-    if best.fit < answered:
-        return None  # a product that fits at least as well is in stock in that size
-    same = [e for e in gone if (best.group and e.group == best.group) or e.fit >= best.fit - SAME_PRODUCT_FIT]
+    if best.fit < SOLD_OUT_MIN_FIT:
+        return None
+    answered = [r for r in ranked if r.size_known]
+    if any(r.fit >= best.fit - SAME_PRODUCT_FIT or (best.group and r.group == best.group) for r in answered):
+        return None  # the product (or one that fits as well) is in stock in that size somewhere
+    same = [e for e in gone if e is best or (best.group and e.group == best.group)]
     return SoldOutSize(size=query.size, offers=same)
 
 

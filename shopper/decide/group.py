@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
+from shopper.decide.relevance import audience_of
 from shopper.decide.textmatch import (
     QUALIFIERS,
     Specs,
@@ -67,6 +68,7 @@ class _Feat:
     quals: set[str]
     numbers: set[str]
     name_words: set[str]
+    audience: str | None = None
 
 
 def normalize_gtin(gtin: str | None) -> str | None:
@@ -119,6 +121,7 @@ def _features(o: Offer) -> _Feat:
         numbers=set(re.findall(r"(?<![\w.,/-])\d{2,}(?![\w.,/-])", o.title))
         | set(re.findall(r"(?<![\w.,/-])\d+(?![\w.,/-])", head)),
         name_words={stem(w) for w in words(head) if not colours_in(w)},
+        audience=audience_of(o.title),
     )
 
 
@@ -181,6 +184,8 @@ def _names_differ(a: _Feat, b: _Feat) -> bool:
 
 
 def _same_product(a: _Feat, b: _Feat, *, names: bool = False) -> bool:
+    if a.audience and b.audience and a.audience != b.audience:
+        return False  # the men's and the women's model of a shoe are two products
     if a.numbers - b.numbers and b.numbers - a.numbers:
         return False  # "Neon Aqua 240" vs "Neon Aqua 360"
     if names and _names_differ(a, b) and _names_differ(b, a):

@@ -1,4 +1,4 @@
-"""Landed cost: price plus shipping, converted to the profile currency only with a configured rate."""
+"""Landed cost: price plus shipping, converted to the profile currency with a known rate (and its date)."""
 
 from __future__ import annotations
 
@@ -7,18 +7,14 @@ from decimal import Decimal
 from urllib.parse import urlsplit
 
 from shopper.models import Money, Offer, Profile, ShopConfig
+from shopper.money import Converted, RateTable, format_money, rate_table
+from shopper.money import convert as convert_money
 
-CENT = Decimal("0.01")
 
-
-def convert(money: Money, currency: str, rates: dict[str, Decimal]) -> Money | None:
-    """Money in another currency via rates (units of `currency` per foreign unit); None if no rate."""
-    if money.currency == currency:
-        return money
-    rate = rates.get(money.currency)
-    if rate is None:
-        return None
-    return Money(amount=(money.amount * rate).quantize(CENT), currency=currency)
+def convert(money: Money, currency: str, rates: RateTable) -> Money | None:
+    """Money in another currency through the rate table; None when there is no rate."""
+    done = convert_money(money, currency, rates)
+    return None if done is None else done.money
 
 
 def _host(url: str) -> str:
@@ -45,10 +41,14 @@ class Landed:
     shipping: Money | None  # None: unknown
     comparable: bool  # total is in the profile currency
     notes: list[str]
+    conversion: Converted | None = None  # how the total came into the profile currency
 
 
-def landed_cost(offer: Offer, profile: Profile, shop: ShopConfig | None = None) -> Landed:
+def landed_cost(
+    offer: Offer, profile: Profile, shop: ShopConfig | None = None, rates: RateTable | None = None
+) -> Landed:
     """Price plus shipping (page-stated, else the shop's rate unless over its free-shipping threshold)."""
+    rates = rates if rates is not None else rate_table(profile)
     if offer.price is None:
         return Landed(None, None, False, ["no price"])
     price = offer.price
@@ -69,20 +69,18 @@ def landed_cost(offer: Offer, profile: Profile, shop: ShopConfig | None = None) 
         if shipping.currency == price.currency:
             total = Money(amount=price.amount + shipping.amount, currency=price.currency)
         else:
-            conv = convert(shipping, price.currency, profile.rates)
+            conv = convert(shipping, price.currency, rates)
             if conv is not None:
                 total = Money(amount=price.amount + conv.amount, currency=price.currency)
             else:
                 notes.append(f"shipping in {shipping.currency} not added")
-    in_profile = convert(total, profile.currency, profile.rates)
+    in_profile = convert_money(total, profile.currency, rates)
     if in_profile is None:
         notes.append(f"in {total.currency}; no rate to {profile.currency}, not compared on price")
         return Landed(total, shipping, False, notes)
-    return Landed(in_profile, shipping, True, notes)
+    return Landed(in_profile.money, shipping, True, notes, in_profile)
 
 
 def money_str(m: Money) -> str:
-    """Short human money: €12.50, $3.00, 12.50 NOK."""
-    symbols = {"EUR": "€", "USD": "$", "GBP": "£"}
-    sym = symbols.get(m.currency)
-    return f"{sym}{m.amount:.2f}" if sym else f"{m.amount:.2f} {m.currency}"
+    """Money for reasons and hints, in the currency's own minor units (one formatter for all)."""
+    return format_money(m)

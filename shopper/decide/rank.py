@@ -13,6 +13,7 @@ from shopper.decide.relevance import Asked, Fit, analyse, asked, relevance
 from shopper.decide.textmatch import colours_in, fold, phrase_in, stems, words
 from shopper.decide.variants import is_colour_key, is_size_key, pick_variant
 from shopper.models import BUYABLE, Excluded, Money, Offer, Profile, Query, RankedOffer, Variant
+from shopper.money import RateTable, rate_table
 
 MIN_RELEVANCE = 0.4  # below this an offer "does not match the request"
 
@@ -30,13 +31,16 @@ class _Kept:
     size_unknown: bool = False
 
 
-def rank(offers: list[Offer], query: Query, profile: Profile) -> tuple[list[RankedOffer], list[Excluded]]:
+def rank(
+    offers: list[Offer], query: Query, profile: Profile, rates: RateTable | None = None
+) -> tuple[list[RankedOffer], list[Excluded]]:
     """Offers that satisfy the hard constraints, best first, and the others with why."""
+    rates = rates if rates is not None else rate_table(profile)
     ask = asked(query)
     kept: list[_Kept] = []
     excluded: list[Excluded] = []
     for offer in offers:
-        out = _check(offer, query, profile, ask)
+        out = _check(offer, query, profile, ask, rates)
         if isinstance(out, Excluded):
             excluded.append(out)
         else:
@@ -104,7 +108,7 @@ def _avoided_shop(offer: Offer, avoided: list[str]) -> str | None:
     return None
 
 
-def _check(offer: Offer, query: Query, profile: Profile, ask: Asked) -> Excluded | _Kept:
+def _check(offer: Offer, query: Query, profile: Profile, ask: Asked, rates: RateTable) -> Excluded | _Kept:
     def out(why: str, kind: str, fit: float = 0.0, sizes: list[str] | None = None) -> Excluded:
         return Excluded(
             url=offer.url, title=offer.title, shop=offer.shop, why=why, kind=kind, fit=fit,
@@ -148,26 +152,26 @@ def _check(offer: Offer, query: Query, profile: Profile, ask: Asked) -> Excluded
     if price is not None and price.amount <= 0:
         price = None  # a zero price is a placeholder, not a bargain
     priced = offer if price is offer.price else offer.model_copy(update={"price": price})
-    landed = landed_cost(priced, profile, shop_config(offer, profile))
+    landed = landed_cost(priced, profile, shop_config(offer, profile), rates)
     if price is not None:
-        if limit := _price_limits(price, query, profile):
+        if limit := _price_limits(price, query, profile, rates):
             return out(limit[0], limit[1], fit.score)
     else:
         notes.append((-5.0, "− no price"))
     return _Kept(offer, fit, landed, variant, notes, price, pick.size_unknown)
 
 
-def _price_limits(price: Money, query: Query, profile: Profile) -> tuple[str, str] | None:
+def _price_limits(price: Money, query: Query, profile: Profile, rates: RateTable) -> tuple[str, str] | None:
     # An unconvertible price is excluded rather than compared across currencies: a budget is a promise.
     limit = _budget(query, profile)
     if limit is not None:
-        p = convert(price, limit.currency, profile.rates)
+        p = convert(price, limit.currency, rates)
         if p is None:
             return f"price in {price.currency}, no rate to {limit.currency} configured", "no_rate"
         if p.amount > limit.amount:
             return f"over budget: {money_str(p)} > {money_str(limit)}", "over_budget"
     if query.min_price is not None:
-        p = convert(price, query.min_price.currency, profile.rates)
+        p = convert(price, query.min_price.currency, rates)
         if p is None:
             return f"price in {price.currency}, no rate to {query.min_price.currency} configured", "no_rate"
         if p.amount < query.min_price.amount:
@@ -196,7 +200,10 @@ def _score(k: _Kept, profile: Profile, cheapest: Decimal | None, budget: Money |
             else:
                 over = money_str(Money(amount=-room, currency=total.currency))
                 terms.append((-5.0 * pr.price, f"− {over} over budget with shipping"))
-    elif total is not None and not k.landed.comparable:
+    conv = k.landed.conversion
+    if conv is not None and conv.source != "same currency":
+        terms.append((0.0, f"= converted at {conv.describe()}"))
+    if total is not None and not k.landed.comparable:
         terms.append((0.0, f"− in {total.currency}; no rate to {profile.currency}, not compared on price"))
     ship = k.landed.shipping
     if ship is not None:

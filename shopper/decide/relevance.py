@@ -24,6 +24,9 @@ from shopper.decide.textmatch import (
     words,
 )
 from shopper.models import Offer, Query
+from shopper.understand.lexicon import AUDIENCE
+
+_AUDIENCE = {fold(k).replace("'", ""): v for k, v in AUDIENCE.items() if k not in ("man", "dam", "herr")}
 
 
 # Request words that never describe the product itself.
@@ -84,14 +87,14 @@ class Asked:
     new_only: bool = False
     used_ok: bool = False
     head: str | None = None  # the product noun ("cables" in "HDMI cables longer than 3 m")
+    audience: str | None = None  # men / women / kids, when the request says
 
 
 def asked(query: Query) -> Asked:
     """Parse the parts of a query that relevance checks."""
     # A quoted product is a reference ("a keyboard that suits this case: "..."""), not what is wanted.
-    unquoted = _QUOTED.sub(" ", query.text)
-    has_ref = unquoted != query.text and bool(unquoted.strip())
-    text = unquoted if has_ref else query.text
+    has_ref = query.reference is not None
+    text = _QUOTED.sub(" ", query.text).replace(query.reference or "\0", " ") if has_ref else query.text
     text_stems = stems(text)
 
     def wanted(part: str) -> bool:
@@ -125,7 +128,8 @@ def asked(query: Query) -> Asked:
         skip = skip or w in measured or bool(colours_in(w)) or w.isdigit() or len(w) < 2
         if not skip and s not in terms and not model_tokens(w.upper()) and (not has_ref or s in text_stems):
             terms.append(s)
-    all_needs = needs(text)
+    # the parser read the numeric needs with their comparators; ranking trusts them
+    all_needs = [Need(n.dim, n.op, n.value, n.text, n.capability) for n in query.needs]
     cats: dict[str, set[str]] = {k: set(v) for k, v in specs(text).cat.items()}
     for k, v in extra_cats.cat.items():
         cats.setdefault(k, set()).update(v)
@@ -155,9 +159,10 @@ def asked(query: Query) -> Asked:
         cats=cats,
         must_words=must_words,
         colours=[canon_colour(c) for c in query.colours],
-        head=_head(text, terms),
-        new_only="new" in words(text) or "neu" in words(text) or "nieuw" in words(text),
-        used_ok=any(phrase_in(u, stems(text)) for u in _USED),
+        head=stem(fold(query.head)) if query.head and stem(fold(query.head)) in terms else _head(text, terms),
+        new_only=query.condition == "new",
+        used_ok=query.condition == "used",
+        audience=query.audience,
     )
 
 
@@ -311,6 +316,11 @@ def analyse(offer: Offer, ask: Asked) -> Fit:
         parts.append((1.0, max(col[0], 0.0)))
         fit.strict &= col[0] >= 1.0
 
+    made_for = audience_of(offer.title)
+    if ask.audience in ("men", "women", "kids") and made_for and made_for not in (ask.audience, "unisex"):
+        fit.conflict = True  # a women's model is another product than the men's
+        fit.reasons.append(f"− {made_for}'s model, not {ask.audience}'s")
+        parts.append((1.5, 0.0))
     if not ask.used_ok and any(phrase_in(u, t.title) for u in _USED):
         fit.reasons.append("− refurbished or used")
         parts.append((1.0, 0.0))
@@ -409,6 +419,14 @@ def _colour(wanted: list[str], t: _Text) -> tuple[float, str]:
     if t.colours_title:
         return -0.5, f"− {', '.join(sorted(t.colours_title))}, not {' / '.join(wanted)}"
     return 0.3, f"− colour {' / '.join(wanted)} not stated"
+
+
+def audience_of(title: str) -> str | None:
+    """Who a title says the product is for (men, women, kids, unisex), or None."""
+    for w in words(title.replace("'", "")):
+        if w in _AUDIENCE:
+            return _AUDIENCE[w]
+    return None
 
 
 def relevance(offer: Offer, query: Query) -> tuple[float, list[str]]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 from shopper.decide.textmatch import fold
 from shopper.models import BUYABLE, Offer, Query, Variant
@@ -101,6 +102,10 @@ class Pick:
     colour_checked: bool = False  # the colour was judged on the variant, not on the product's text
 
 
+def _price_of(v: Variant) -> Decimal:
+    return v.price.amount if v.price is not None else Decimal("Infinity")
+
+
 def sizes_in_stock(offer: Offer) -> list[str]:
     """The canonical sizes of the offer that are known to be in stock, in the shop's order."""
     out = [s for v in offer.variants if in_stock(v) and (s := variant_size(v))]
@@ -123,7 +128,8 @@ def pick_variant(offer: Offer, query: Query) -> Pick:
     matching = [v for v, s in sized if size_matches(want, s, query.size_system)]
     if not matching:
         return Pick(why=f"no size {query.size}", kind="no_size", sizes_in_stock=stocked)
-    known = [v for v in matching if in_stock(v)]
+    # of the matching variants in stock, the cheapest is the one to show
+    known = sorted((v for v in matching if in_stock(v)), key=_price_of)
     unstated = [v for v in matching if in_stock(v) is None]
     if not known and unstated and offer.availability in BUYABLE:
         note = (SIZE_STOCK_UNSTATED, f"− size {query.size} listed; stock per size not stated")
@@ -148,7 +154,7 @@ def _by_colour(
     notes = [note] if note else []
     unknown = bool(note and note[0] == SIZE_STOCK_UNSTATED)
     named = " / ".join(sorted(want))
-    hits = [v for v in candidates if variant_colour(v) in want]
+    hits = sorted((v for v in candidates if variant_colour(v) in want), key=_price_of)
     stocked = [v for v in hits if in_stock(v) is not False]
     if stocked:
         return Pick(

@@ -68,13 +68,20 @@ _COMPARATOR = (
     r"\s+(?:than|dan|als|enn|que|de)\s+|(?:at\s+least|at\s+most|minimum|min\.?|maximum|(?<!pro\s)max\.?|over|above"
     r"|minstens|mindestens|minst|au\s+moins|up\s+to|tot|bis|opp\s+til)\s+)?"
 )
+_UNITS_CASED = {"To": "tb", "Go": "gb", "Mo": "mb"}  # French units, only as written (not "2 to 3")
 _UNIT_SPEC = re.compile(
     _COMPARATOR
-    + r"(?<![\w.,])(?P<n>\d+(?:[.,]\d+)?)\s?(?P<u>"
+    + r"(?<![\w.,])(?P<n>\d+(?:[.,]\d+)?)\s?(?P<u>(?-i:To|Go|Mo)|"
     + "|".join(sorted((re.escape(u) for u in _UNITS), key=len, reverse=True))
     + r")(?![\w])",
     re.I,
 )
+
+
+def _unit(u: str) -> str:
+    return _UNITS_CASED.get(u) or _UNITS[u.lower()]
+
+
 _KIT = re.compile(r"(?<![\w])(?P<k>\d{1,2})\s?[x×]\s?(?P<n>\d{1,3})\s?(?P<u>gb|tb)(?![\w])", re.I)
 _NAMED_SPECS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\b80\s?(?:\+|plus)\s?(?P<x>bronze|silver|gold|platinum|titanium)\b", re.I), "80+ {x}"),
@@ -94,7 +101,7 @@ _NAMED_SPECS: tuple[tuple[re.Pattern[str], str], ...] = (
 ATTRIBUTES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (name, re.compile(r"(?<![\w-])(?:" + pattern + r")(?![\w-])", re.I))
     for name, pattern in (
-        ("gore-tex", r"gore[\s-]?tex|goretex"),
+        ("gore-tex", r"gore[\s-]?tex|goretex|gtx(?!\s*-?\d)"),
         (
             "waterproof",
             r"water[\s-]?proof|waterdicht\w*|wasserdicht\w*|vanntett\w*|vannt[ae]tt\w*"
@@ -257,7 +264,7 @@ def take_specs(scan: Scan) -> list[str]:
         specs.append(f"{m['k']}x{m['n']}{m['u'].lower()}")
         scan.take(m.start(), m.end())
     for m in scan.find(_UNIT_SPEC):
-        specs.append(_norm_number(m["n"]) + _UNITS[m["u"].lower()])
+        specs.append(_norm_number(m["n"]) + _unit(m["u"]))
         scan.take(m.start(), m.end())
     for pattern, template in _NAMED_SPECS:
         for m in scan.find(pattern):
@@ -291,8 +298,8 @@ def take_negations(scan: Scan, extra: tuple[str, ...]) -> tuple[list[str], list[
     brands: list[str] = []
     must_not: list[str] = []
     for m in scan.find(_NEG):
-        if not scan.is_free(m.start(), m.end()):
-            continue
+        if not scan.is_free(m.start(), m.end()) or attribute_at(scan.view, m.start()):
+            continue  # "sans fil" is one word for wireless, not a negation of "fil"
         neg = m["neg"].lower()
         pos, taken = m.end(), False
         while True:
@@ -322,7 +329,7 @@ def _negated_item(
         return attribute[0], "attr", attribute[1]
     spec = _UNIT_SPEC.match(text, pos)
     if spec and spec.start() == pos:
-        return spec.end(), "attr", _norm_number(spec["n"]) + _UNITS[spec["u"].lower()]
+        return spec.end(), "attr", _norm_number(spec["n"]) + _unit(spec["u"])
     word = _WORD_AT.match(text, pos)
     if word:
         colour = colour_of(word.group(0))

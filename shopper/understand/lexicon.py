@@ -76,8 +76,23 @@ COLOURS: dict[str, tuple[str, ...]] = {
     "beige": ("beige",),
     "navy": ("navy", "marine", "marineblau", "marineblå", "marineblauw"),
     "silver": ("silver", "zilver", "zilveren", "silber", "sølv", "argent", "argenté"),
-    "gold": ("gold", "goud", "gouden", "gull", "doré", "dorée"),
+    "gold": ("gold", "goud", "gouden", "gull", "doré", "dorée", "guld"),
 }
+# Swedish and Danish forms (the ones not already above).
+for _canon, _forms in {
+    "red": "röd röda rött røde",
+    "blue": "blåa",
+    "black": "svarta sort sorte",
+    "white": "vit vita vitt hvid hvide",
+    "green": "grön gröna grönt grøn",
+    "yellow": "gula gule",
+    "grey": "gråa",
+    "pink": "lyserød",
+    "purple": "lilla",
+    "brown": "bruna brune",
+    "silver": "silver",
+}.items():
+    COLOURS[_canon] = (*COLOURS[_canon], *_forms.split())
 _GERMAN_STEMS = frozenset({"rot", "blau", "schwarz", "weiß", "weiss", "grün", "gruen", "gelb"})
 _NORWEGIAN_STEMS = frozenset({"rød", "blå", "hvit", "gul", "brun", "grå", "svart", "gull", "grønn"})
 
@@ -126,7 +141,9 @@ preise finde finden zeig zeige zeigen mir mich gib neue neuen neu paar stück im
 welcher was wo wie wenn dann günstig günstige guenstig jeg ser søker soker leter etter vil ville ha
 trenger kjøpe kjøp kjope en ei et den det de dem for med til av på pa og eller også ogsa bare meg min
 mitt mine alle tilbud tilbudet tilbudene pris priser finn finne vis gi nye ny par stk takk gjerne som
-hva hvor hvilke hvis da så kan skal må je j' cherche chercher recherche veux voudrais voudrions acheter
+hva hvor hvilke hvis da så kan skal må jag söker letar efter behöver köpa ett för och eller också
+bara mig mitt mina erbjudanden hitta visa tack vad vilka søger leder have bruge købe af kun mit alle tak
+hvad je j' cherche chercher recherche veux voudrais voudrions acheter
 achète un une des le la les l' du de d' pour avec et ou moi mon ma mes toutes tous tout toute offre
 offres prix trouve trouver trouvez montre montrez montrer nouveau nouvelle paire sil s'il vous plaît
 plait merci qui quel quelle
@@ -171,7 +188,11 @@ støvsuger=vacuum_cleaner aspirateur=vacuum_cleaner koffiezetapparaat=coffee_mac
 kaffeemaschine=coffee_machine kaffemaskin=coffee_machine kamera=camera bærbar=laptop ordinateur=computer
 rekenmachine=calculator waterkoker=kettle wasserkocher=kettle vannkoker=kettle bouilloire=kettle
 heren=men's herren=men's herre=men's homme=men's dames=women's damen=women's dame=women's femme=women's
-kinderen=kids kinder=kids barn=kids enfant=kids leren=leather leder=leather skinn=leather cuir=leather
+kinderen=kids kinder=kids barn=kids enfant=kids skor=shoes jacka=jacket jackor=jackets byxor=trousers
+tröja=sweater tröjor=sweaters hörlurar=headphones klänning=dress kjol=skirt strumpor=socks mössa=beanie
+ryggsäck=backpack bukser=trousers trøje=sweater høretelefoner=headphones hovedtelefoner=headphones
+nederdel=skirt strømper=socks rygsæk=backpack hue=beanie støvler=boots stövlar=boots
+leren=leather leder=leather skinn=leather cuir=leather
 wollen=wool wolle=wool ull=wool laine=wool katoen=cotton baumwolle=cotton bomull=cotton coton=cotton
 """)
 
@@ -183,21 +204,22 @@ zomer=summer sommer=summer sport=sports voetbal=football fußball=football fussb
 fotball=football fiets=cycling fahrrad=cycling rad=cycling sykkel=cycling dons=down daunen=down dun=down
 ski=ski tennis=tennis golf=golf zwem=swim schwimm=swim svømme=swim bade=swim soft=soft shell=shell
 fleece=fleece gaming=gaming spiel=gaming spill=gaming usb=usb hdmi=hdmi lade=charging laad=charging
-werk=work arbeits=work arbeids=work veiligheids=safety sicherheits=safety
+werk=work arbeits=work arbeids=work veiligheids=safety sicherheits=safety löpar=running löbe=running
+vandrings=hiking vandre=hiking
 """)
 
 # Heads that mark a request as footwear, clothing or trousers (exact words or compound endings).
 SHOE_HEADS: frozenset[str] = words("""
 shoes shoe sneakers sneaker trainers boots boot sandals schoenen schoen schuhe schuh sko chaussures
-laarzen stiefel støvler bottes baskets loafers spikes cleats pumps slippers
+laarzen stiefel støvler bottes baskets loafers spikes cleats pumps slippers skor stövlar
 """)
 CLOTHING_HEADS: frozenset[str] = words("""
 jacket jackets coat shirt shirts hoodie sweater jumper pullover vest dress top fleece parka anorak jas
 jack jasje trui jurk vest jacke mantel hemd kleid pulli jakke genser skjorte kjole veste manteau chemise
-blouse cardigan tee polo overhemd blazer suit doudoune
+blouse cardigan tee polo overhemd blazer suit doudoune jacka tröja klänning trøje hoodie sweatshirt
 """)
 TROUSER_HEADS: frozenset[str] = words("""
-trousers pants jeans chinos broek hose bukse pantalon joggers leggings
+trousers pants jeans chinos broek hose bukse pantalon joggers leggings byxor bukser
 """)
 
 # Words whose presence votes for a language (besides stop words specific to it).
@@ -221,7 +243,7 @@ jacke hose kopfhörer rot rote blau blaue schwarz schwarze weiß weiße grün ge
 wasserdicht wasserdichte kabellos außer kein keine laufschuhe preis
 """),
     "nb": words("""
-og med uten maks str størrelse ikke jeg ser etter leter vil ha tilbud billigste sammenlign til på også
+og med uten maks str størrelse ikke jeg ser etter leter vil ha tilbud billigste sammenlign til på også under
 utsolgt handlekurv handlekurven kroner mellom mindre enn høyst som meg sko jakke bukse hodetelefoner rød
 røde blå svart svarte hvit hvite grønn gul brun grå sølv vanntett trådløs ingen unntatt løpesko
 regnjakke
@@ -231,4 +253,28 @@ le la les un une des du et pour avec sans moins cher taille pointure je cherche 
 comparer pas aussi épuisé panier entre prix chaussures veste pantalon rouge bleu noir blanc vert gris
 jaune imperméable sauf moi
 """),
+    "sv": words("""
+jag söker letar efter vill ha behöver köpa och med utan storlek under högst billigaste jämför inte också
+slutsåld varukorg kronor mellan mindre än som mig skor jacka byxor hörlurar röd röda blå svart svarta vit
+vita grön gul grå vattentät trådlös inga utom löparskor regnjacka tröja
+"""),
+    "da": words("""
+jeg søger leder efter vil have skal bruge købe og med uden størrelse str under højst billigste sammenlign ikke
+også udsolgt kurv kroner mellem mindre end som mig sko jakke bukser høretelefoner rød røde blå sort sorte
+hvid hvide grøn gul grå vandtæt trådløs ingen undtagen løbesko regnjakke trøje
+"""),
 }
+
+# Who a product is made for; request words and title words alike (folded lower-case).
+AUDIENCE: dict[str, str] = pairs("""
+men=men men's=men mens=men man=men male=men heren=men herenschoenen=men herren=men herre=men herrer=men
+homme=men hommes=men herr=men dam=women women=women women's=women womens=women woman=women female=women
+ladies=women lady=women dames=women damen=women dame=women damer=women femme=women femmes=women
+kids=kids kid's=kids kids'=kids children=kids child=kids junior=kids juniors=kids boys=kids girls=kids
+kinderen=kids kinder=kids barn=kids børn=kids enfant=kids enfants=kids unisex=unisex
+""")
+USED_WORDS: frozenset[str] = words(
+    "used refurbished renewed pre-owned preowned second-hand secondhand gebraucht tweedehands brukt begagnad "
+    "brugt occasion reconditionné reconditionne"
+)
+NEW_WORDS: frozenset[str] = words("new nieuw nieuwe neu neue neuen neuf neuve ny nya nye")

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import re
+
 from shopper.errors import UsageError
-from shopper.models import Profile, Query
+from shopper.models import CompareItem, Profile, Query, SpecNeed
 from shopper.understand.clauses import cut_ignored, detect_language, normalize_text, sentences
 from shopper.understand.features import (
     take_attributes,
@@ -13,8 +15,11 @@ from shopper.understand.features import (
     take_negations,
     take_specs,
 )
+from shopper.understand.lexicon import AUDIENCE, NEW_WORDS, USED_WORDS
+from shopper.understand.quantities import fold, needs, superlative
 from shopper.understand.sizes import product_kind, take_size
 from shopper.understand.spans import (
+    KRONE_OF_LANGUAGE,
     Scan,
     take_bare_price,
     take_intent,
@@ -22,7 +27,7 @@ from shopper.understand.spans import (
     take_quantity,
     take_stock,
 )
-from shopper.understand.terms import Piece, clause_start, collect_terms, search_phrases
+from shopper.understand.terms import Piece, clause_start, collect_terms, head_word, search_phrases, to_english
 
 # Which profile size applies to which kind of product.
 _PROFILE_SIZE_KEYS: dict[str, tuple[tuple[str, str], ...]] = {
@@ -33,7 +38,7 @@ _PROFILE_SIZE_KEYS: dict[str, tuple[tuple[str, str], ...]] = {
 
 
 def parse_request(text: str, profile: Profile | None = None) -> Query:
-    """Understand a request (en/nl/de/nb/fr) offline; raise UsageError only for an empty one."""
+    """Understand a request (en/nl/de/nb/fr/sv/da) offline; raise UsageError only for an empty one."""
     if not isinstance(text, str) or not text.strip():
         raise UsageError("empty request")
     profile = profile or Profile()
@@ -48,13 +53,14 @@ def parse_request(text: str, profile: Profile | None = None) -> Query:
     meta = [(start, end) for start, end, is_meta in sentences(rest) if is_meta]
     intent = take_intent(scan)
     include_out_of_stock = take_stock(scan)
-    min_price, max_price = take_prices(scan, currency)
+    krone = KRONE_OF_LANGUAGE.get(language, "NOK")
+    min_price, max_price = take_prices(scan, currency, krone)
     take_quantity(scan)
     exclude_brands, must_not = take_negations(scan, extra_brands)
     specs = take_specs(scan)
     kind = product_kind(rest)
     size, size_system = take_size(scan, kind)
-    bare = take_bare_price(scan, currency)
+    bare = take_bare_price(scan, currency, krone)
     if max_price is None and bare is not None and (min_price is None or bare.amount >= min_price.amount):
         max_price = bare
     attributes = take_attributes(scan)
@@ -74,6 +80,10 @@ def parse_request(text: str, profile: Profile | None = None) -> Query:
     if size is None and kind:
         size, size_system = _profile_size(profile, kind)
     must = list(dict.fromkeys([*attributes, *specs]))
+    search_part = _QUOTED.sub(" ", rest)
+    reference = _reference(rest)
+    folded = [fold(w) for w in re.findall(r"[\w'-]+", search_part)]
+    items = _compare_items(rest, profile, intent) if intent == "compare" else []
     return Query(
         text=rest.strip() or clean,  # the search part only: ranking never reads an address or card number
         language=language,
@@ -94,7 +104,84 @@ def parse_request(text: str, profile: Profile | None = None) -> Query:
         must_not=[m for m in dict.fromkeys(must_not) if m not in must],
         include_out_of_stock=include_out_of_stock,
         ignored=ignored,
+        head=head_word(search_part, terms),
+        audience=_audience(folded),
+        condition=_condition(folded),
+        needs=[
+            SpecNeed(dim=n.dim, op=n.op, value=n.value, text=n.text, capability=n.capability)
+            for n in needs(search_part)
+        ],
+        superlative=superlative(search_part),
+        reference=reference,
+        items=items,
     )
+
+
+_QUOTED = re.compile(r"\"[^\"]*\"|“[^”]*”|„[^“”]*[“”]|«[^»]*»")
+# "A and B", "A vs B", "A en B", "A und B", "A og B", "A och B", "A et B"
+_ITEM_SPLIT = re.compile(
+    r"\s+(?:and|vs\.?|versus|en|und|og|och|et|with|met|mit|med|avec)\s+|\s*[,;/]\s*", re.I
+)
+_COMPARE_WORD = re.compile(
+    r"^\s*(?:please\s+)?(?:compare|comparing|vergelijk\w*|vergleich\w*|sammenlign\w*|j[äa]mf[öo]r\w*"
+    r"|compar(?:er|ez))\b\s*",
+    re.I,
+)
+
+
+_AUDIENCE_PREFIXES = {
+    "herren": "men", "heren": "men", "herre": "men", "herr": "men", "damen": "women", "dames": "women",
+    "dame": "women", "dam": "women", "kinder": "kids", "barne": "kids",
+}  # fmt: skip
+
+
+def _audience(words: list[str]) -> str | None:
+    for w in words:
+        if w in AUDIENCE:
+            return AUDIENCE[w]
+        # compounds: herrskor, damenschuhe, herenjas
+        for prefix, who in _AUDIENCE_PREFIXES.items():
+            if w.startswith(prefix) and len(w) > len(prefix) + 2 and to_english(w[len(prefix) :]):
+                return who
+    return None
+
+
+def _condition(words: list[str]) -> str | None:
+    if any(w in USED_WORDS for w in words):
+        return "used"
+    return "new" if NEW_WORDS & set(words) else None
+
+
+def _reference(text: str) -> str | None:
+    # a quoted product next to other words is a reference ("a case that fits "X""), not the wanted product
+    quoted = _QUOTED.findall(text)
+    if not quoted or not _QUOTED.sub(" ", text).strip():
+        return None
+    return quoted[0].strip('"“”„«» ')
+
+
+def _compare_items(text: str, profile: Profile, intent: str) -> list[CompareItem]:
+    """The products of "compare A and B" / "A vs B", each parsed on its own."""
+    body = _COMPARE_WORD.sub("", text)
+    body = re.sub(r"\s+(?:vs\.?|versus)\s+", " and ", body, flags=re.I)
+    parts = [p.strip(" .?!") for p in _ITEM_SPLIT.split(body) if p and p.strip(" .?!")]
+    if len(parts) < 2:
+        return []
+    items = []
+    for part in parts[:4]:
+        sub = parse_request(part, profile.model_copy(update={"sizes": {}}))
+        if not (sub.terms or sub.brands or sub.model_numbers):
+            return []  # "compare prices and stock": not a list of products
+        items.append(
+            CompareItem(
+                text=part,
+                terms=sub.terms,
+                search_terms=sub.search_terms,
+                brands=sub.brands,
+                model_numbers=sub.model_numbers,
+            )
+        )
+    return items
 
 
 def _outside(pos: int, spans: list[tuple[int, int]]) -> bool:

@@ -34,12 +34,12 @@ class Scan:
 _CHEAPEST = re.compile(
     r"\b(?:cheapest|lowest[\s-]+(?:pric\w*|cost)|least\s+expensive|best\s+price|goedkoopste|laagste\s+prijs"
     r"|voordeligste|billigste\w*|günstigste\w*|guenstigste\w*|preiswerteste\w*|niedrigste\w*\s+preis\w*"
-    r"|laveste\s+pris\w*|rimeligste|moins\s+ch[eè]re?s?|meilleur\s+prix|prix\s+le\s+plus\s+bas)\b",
+    r"|laveste\s+pris\w*|rimeligste|billigast\w*|lägsta\s+pris\w*|moins\s+ch[eè]re?s?|meilleur\s+prix|prix\s+le\s+plus\s+bas)\b",
     re.I,
 )
 _COMPARE = re.compile(
     r"\b(?:compare|comparing|comparison|versus|vs\.?|vergelijk\w*|vergleich\w*|sammenlign\w*"
-    r"|compar(?:er|ez|aison))(?!\w)",
+    r"|j[äa]mf[öo]r\w*|compar(?:er|ez|aison))(?!\w)",
     re.I,
 )
 _ALL = re.compile(
@@ -128,7 +128,8 @@ _MAXW = (
     r"|no\s+more\s+than|not\s+more\s+than|not\s+over|within|onder|tot(?:\s+maximaal)?|maximaal|hooguit"
     r"|minder\s+dan|niet\s+meer\s+dan|goedkoper\s+dan|lager\s+dan|unter|bis(?:\s+zu)?|höchstens|hoechstens"
     r"|weniger\s+als|nicht\s+mehr\s+als|billiger\s+als|günstiger\s+als|maks(?:imalt|imum|\.)?|høyst|mindre\s+enn"
-    r"|opp\s+til|inntil|billigere\s+enn|ikke\s+mer\s+enn|moins\s+de|jusqu'[àa]|au\s+plus|pas\s+plus\s+de|sous"
+    r"|opp\s+til|inntil|billigere\s+enn|ikke\s+mer\s+enn|h[öo]gst|h[øo]jst|upp\s+till|op\s+til|mindre\s+[äa]n"
+    r"|billigare\s+[äa]n|billigere\s+end|mindre\s+end|moins\s+de|jusqu'[àa]|au\s+plus|pas\s+plus\s+de|sous"
     r"|<=?|≤|budget(?:\s+(?:of|van|von|på|de|is|er|ist))?:?)"
 )
 _MINW = (
@@ -204,15 +205,17 @@ def parse_amount(text: str) -> Decimal | None:
     return value if value.is_finite() else None
 
 
-def _currency(pre: str | None, post: str | None, default: str) -> str:
+def _currency(pre: str | None, post: str | None, default: str, krone: str = "NOK") -> str:
     word = (pre or post or "").strip().lower()
     if word in _KRONE:
-        # Plain "kr": the profile's krone if it has one, else Norwegian.
-        return default if default in {"NOK", "SEK", "DKK", "ISK"} else "NOK"
+        # Plain "kr": the profile's krone if it has one, else the request language's.
+        return default if default in {"NOK", "SEK", "DKK", "ISK"} else krone
     return _CURRENCY.get(word, default)
 
 
-def _money(match: re.Match[str], name: str, default: str, fallback: str | None = None) -> Money | None:
+def _money(
+    match: re.Match[str], name: str, default: str, fallback: str | None = None, krone: str = "NOK"
+) -> Money | None:
     amount = parse_amount(match[name] or "")
     if amount is None or amount > Decimal("1e12"):
         return None
@@ -221,11 +224,14 @@ def _money(match: re.Match[str], name: str, default: str, fallback: str | None =
     pre, post = match[name + "pre"], match[name + "post"]
     if post == ",-" and not pre:
         post = "kr"
-    currency = _currency(pre, post, fallback or default) if (pre or post) else (fallback or default)
+    currency = _currency(pre, post, fallback or default, krone) if (pre or post) else (fallback or default)
     return Money(amount=amount, currency=currency)
 
 
-def take_prices(scan: Scan, default_currency: str) -> tuple[Money | None, Money | None]:
+KRONE_OF_LANGUAGE = {"sv": "SEK", "da": "DKK"}  # "kr" in a Swedish or Danish request
+
+
+def take_prices(scan: Scan, default_currency: str, krone: str = "NOK") -> tuple[Money | None, Money | None]:
     """(min_price, max_price) from ranges, comparators and bare amounts with a currency."""
     low: Money | None = None
     high: Money | None = None
@@ -241,25 +247,27 @@ def take_prices(scan: Scan, default_currency: str) -> tuple[Money | None, Money 
             }
             if not (has_currency or strong) or high is not None:
                 continue
-            b = _money(m, "b", default_currency)
-            a = _money(m, "a", default_currency, b.currency if b and (m["bpre"] or m["bpost"]) else None)
+            b = _money(m, "b", default_currency, krone=krone)
+            a = _money(
+                m, "a", default_currency, b.currency if b and (m["bpre"] or m["bpost"]) else None, krone
+            )
             if a and b:
                 low, high = (a, b) if a.amount <= b.amount else (b, a)
                 scan.take(m.start(), m.end())
     for m in scan.find(_MAX):
-        value = _money(m, "a", default_currency)
+        value = _money(m, "a", default_currency, krone=krone)
         if value is not None:
             high = value if high is None or value.amount < high.amount else high
             scan.take(m.start(), m.end())
     for m in scan.find(_MIN):
-        value = _money(m, "a", default_currency)
+        value = _money(m, "a", default_currency, krone=krone)
         if value is not None:
             low = value if low is None or value.amount > low.amount else low
             scan.take(m.start(), m.end())
     return low, high
 
 
-def take_bare_price(scan: Scan, default_currency: str) -> Money | None:
+def take_bare_price(scan: Scan, default_currency: str, krone: str = "NOK") -> Money | None:
     """An amount with a currency and no comparator ('for 120 euro') is read as a budget."""
     for m in scan.find(_BARE):
         name = "a" if m["a"] else "b"
@@ -271,5 +279,5 @@ def take_bare_price(scan: Scan, default_currency: str) -> Money | None:
         if post == ",-" and not pre:
             post = "kr"
         scan.take(m.start(), m.end())
-        return Money(amount=amount, currency=_currency(pre, post, default_currency))
+        return Money(amount=amount, currency=_currency(pre, post, default_currency, krone))
     return None

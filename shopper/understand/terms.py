@@ -184,3 +184,29 @@ def _is_head(word: str) -> bool:
     if lowered in _ENGLISH_HEADS or singular(lowered).lower() in _ENGLISH_HEADS:
         return True
     return lowered in TRANSLATIONS or split_compound(lowered) is not None
+
+
+_BOUNDARY = words(
+    "which that with without from for to by than in on of at as like and or but so if because when where "
+    "who whose while under over below above"
+)
+
+
+def head_word(text: str, terms: list[str]) -> str | None:
+    """The product noun: the last product word before the first clause ("RAM clocking faster ..." -> ram)."""
+    ws = [w.lower() for w in re.findall(r"[^\W_][\w'-]*", text)]
+    wanted = {t.lower() for t in terms}
+    start = next((i for i, w in enumerate(ws) if w in wanted), None)
+    if start is None:
+        return None
+    head = None
+    for i in range(start, len(ws)):
+        w, after = ws[i], ws[i + 1] if i + 1 < len(ws) else ""
+        if w in _BOUNDARY or (w.endswith("ing") and w not in wanted):
+            break
+        # a participle after the product opens a clause: "designed for gamers", "clocking higher than"
+        if head and w.endswith(("ed", "ing")) and (not after or after in _BOUNDARY or after.endswith("er")):
+            break
+        if w in wanted and not any(c.isdigit() for c in w):
+            head = w
+    return head
