@@ -42,10 +42,11 @@ def extract_product(
     html: str | bytes, url: str, *, currency_hint: str | None = None, encoding: str | None = None
 ) -> Offer | None:
     """The page's main product as an Offer (layers merged, conflicts noted); None if it shows no product."""
-    tree = parse_html(decode(html, encoding))
+    text = decode(html, encoding)
+    tree = parse_html(text)
     if tree is None:
         return None
-    data = extract_structured(tree, url)
+    data = extract_structured(tree, url, text)
     raw = merge_layers(tree, url, data)
     if raw is None:
         return None
