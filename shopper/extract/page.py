@@ -7,10 +7,10 @@ from decimal import Decimal
 
 from lxml.html import HtmlElement
 
-from shopper.extract import jsonld, microdata, opengraph, visible
+from shopper.extract import jsonld, lexbor, microdata, opengraph, selector, visible
 from shopper.extract.locale import currency_from_locale
 from shopper.extract.structured import Structured, extract_structured, parse_html
-from shopper.models import BUYABLE, Offer, RawOffer
+from shopper.models import BUYABLE, Offer, RawOffer, RawVariant
 from shopper.normalize import canonical_url, normalize, normalize_availability, parse_amount, to_currency_code
 
 _STAND_IN = "https://saved-page.invalid/"
@@ -47,7 +47,7 @@ def extract_product(
     if tree is None:
         return None
     data = extract_structured(tree, url, text)
-    raw = merge_layers(tree, url, data)
+    raw = merge_layers(tree, url, data, pickers=selector.picker_variants(lexbor.parse(text)))
     if raw is None:
         return None
     if raw.price and not raw.currency and not currency_hint:
@@ -76,7 +76,9 @@ def extract_listing(html: str | bytes, url: str, *, currency_hint: str | None = 
     return read_listing(html, url, currency_hint=currency_hint).offers
 
 
-def merge_layers(tree: HtmlElement, url: str, data: Structured) -> RawOffer | None:
+def merge_layers(
+    tree: HtmlElement, url: str, data: Structured, pickers: list[RawVariant] | None = None
+) -> RawOffer | None:
     """The merged RawOffer of the main product (most specific layer first, field by field)."""
     og_title = data.opengraph.get("og:title")
     h1 = visible.title_of(tree)
@@ -102,8 +104,10 @@ def merge_layers(tree: HtmlElement, url: str, data: Structured) -> RawOffer | No
     merged.title = merged.title or seen.title
     merged.images = next((x.images for x in layers if x.images), [])
     merged.variants = next((x.variants for x in layers if x.variants), [])
+    from_pickers = selector.apply_pickers(merged, pickers or [])
     _merge_price(merged, layers, seen)
     _merge_availability(merged, layers, seen)
+    selector.settle_availability(merged, from_pickers)
     if merged.availability is None and merged.price:
         merged.availability = "InStock"
         merged.notes.append("availability InStock assumed: a price is shown and nothing says sold out")
