@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from lxml.html import HtmlElement
 
-from shopper.extract import jsonld, lexbor, microdata, opengraph, selector, visible
+from shopper.extract import ids, jsonld, lexbor, microdata, opengraph, selector, visible
 from shopper.extract.locale import currency_from_locale
 from shopper.extract.structured import Structured, extract_structured, parse_html
 from shopper.models import BUYABLE, Offer, RawOffer, RawVariant
@@ -47,7 +47,10 @@ def extract_product(
     if tree is None:
         return None
     data = extract_structured(tree, url, text)
-    raw = merge_layers(tree, url, data, pickers=selector.picker_variants(lexbor.parse(text)))
+    page = lexbor.parse(text)
+    pickers = selector.picker_variants(page)
+    page.strip_tags(["script", "style", "noscript", "template"])
+    raw = merge_layers(tree, url, data, pickers=pickers, codes=ids.labelled_ids(page))
     if raw is None:
         return None
     if raw.price and not raw.currency and not currency_hint:
@@ -77,7 +80,11 @@ def extract_listing(html: str | bytes, url: str, *, currency_hint: str | None = 
 
 
 def merge_layers(
-    tree: HtmlElement, url: str, data: Structured, pickers: list[RawVariant] | None = None
+    tree: HtmlElement,
+    url: str,
+    data: Structured,
+    pickers: list[RawVariant] | None = None,
+    codes: dict[str, str] | None = None,
 ) -> RawOffer | None:
     """The merged RawOffer of the main product (most specific layer first, field by field)."""
     og_title = data.opengraph.get("og:title")
@@ -102,6 +109,11 @@ def merge_layers(
     for name in _FIELDS:
         setattr(merged, name, next((getattr(x, name) for x in layers if getattr(x, name)), None))
     merged.title = merged.title or seen.title
+    for name, value in (codes or {}).items():
+        if not getattr(merged, name):
+            # The page's own words when the structured data has no such code.
+            setattr(merged, name, value)
+            merged.notes.append(f"{name} {value} read from the page's text")
     merged.images = next((x.images for x in layers if x.images), [])
     merged.variants = next((x.variants for x in layers if x.variants), [])
     from_pickers = selector.apply_pickers(merged, pickers or [])
