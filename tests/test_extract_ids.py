@@ -28,7 +28,8 @@ def test_labelled_codes(body: str, expected: dict[str, str]) -> None:
 
 
 def _product(body: str, url: str, lang: str = "es") -> str:
-    return f'<html lang="{lang}"><body><h1>Parrilla a gas</h1>{body}<button>Agregar al carro</button></body></html>'
+    head = f'<html lang="{lang}"><body><h1>Parrilla a gas</h1>'
+    return f"{head}{body}<button>Agregar al carro</button></body></html>"
 
 
 def test_codes_fill_only_what_the_data_lacks() -> None:

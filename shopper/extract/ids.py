@@ -1,4 +1,4 @@
-"""Product codes a page shows in words ("SKU: 123", "Art.-Nr. 4711", "EAN 4006381333931") or keeps in fields."""
+"""Product codes a page shows in words ("SKU: 123", "Art.-Nr. 4711", "EAN 40063813") or keeps in fields."""
 
 from __future__ import annotations
 
@@ -11,7 +11,8 @@ from shopper.extract.lexbor import attr
 _CODE = r"([A-Za-z0-9][A-Za-z0-9\-_./]{1,38}[A-Za-z0-9])"
 _SKU_LABEL = (
     r"sku|art\.?\s?-?\s?nr\.?|artikel-?\s?nr\.?|artikelnummer|artikelnr\.?|art\.?\s?no\.?|varenummer|varenr\.?|"
-    r"varunummer|artikelnummer|réf\.?|référence|ref\.?|item\s?(?:number|no\.?|#|code)|product\s?(?:code|number|no\.?|id)|"
+    r"varunummer|réf\.?|référence|ref\.?|item\s?(?:number|no\.?|#|code)|"
+    r"product\s?(?:code|number|no\.?|id)|"
     r"productcode|produktnummer|produktnr\.?|bestellnummer|best\.?-?nr\.?|código|codigo|cod\.|codice|"
     r"numer katalogowy|kod produktu|katalógové číslo|kód produktu|cikkszám|šifra|asin|id produto|id do produto|"
     r"produkt-?id|item id"
