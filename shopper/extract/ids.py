@@ -14,7 +14,8 @@ _SKU_LABEL = (
     r"varunummer|réf\.?|référence|ref\.?|item\s?(?:number|no\.?|#|code)|"
     r"product\s?(?:code|number|no\.?|id)|"
     r"productcode|produktnummer|produktnr\.?|bestellnummer|best\.?-?nr\.?|código|codigo|cod\.|codice|"
-    r"numer katalogowy|kod produktu|katalógové číslo|kód produktu|cikkszám|šifra|asin|id produto|id do produto|"
+    r"numer katalogowy|kod produktu|katalógové číslo|kód produktu|cikkszám|šifra|asin|"
+    r"id produto|id do produto|"
     r"produkt-?id|item id"
 )
 _MPN_LABEL = (
