@@ -33,7 +33,7 @@ def _structured(html: str, url: str) -> list[RawOffer]:
     tree = parse_html(html)
     if tree is None:
         return []
-    data = extract_structured(tree, url)
+    data = extract_structured(tree, url, html)
     raws = jsonld.list_items(data.jsonld, url) or microdata.list_items(data.microdata, url)
     if not raws:
         found = jsonld.products(data.jsonld, url) + microdata.products(data.microdata, url)
