@@ -8,7 +8,12 @@ pages and product pages); and peak memory. The shops run in
 a separate process, as real shops would, so their rendering does not compete with shopper for the
 interpreter.
 
-    python bench/find_speed.py [--latency 0.3] [--request "..."] [--other "..."]
+Then the warm `shopper find --json` as a user runs it (a new process each time, data dir and shops warm),
+as a ratio to `shopper --help` measured in the same run: on the demo shops (already running in another
+process) and on the WebMall bench's four shops (4,423 offers, bench/webmall.py), with each find process's
+own peak memory (targets: demo <= 3x, bench shops <= 4x, peak <= 120 MB).
+
+    python bench/find_speed.py [--latency 0.3] [--request "..."] [--other "..."] [--runs 5] [--no-cli]
 """
 
 from __future__ import annotations
@@ -17,8 +22,11 @@ import argparse
 import asyncio
 import json
 import os
+import random
 import resource
 import shutil
+import socket
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -87,11 +95,123 @@ async def measure(args: argparse.Namespace, shops: list[list[str]]) -> list[tupl
     return figures
 
 
+def _cli(argv: list[str], env: dict[str, str]) -> tuple[float, float]:
+    """(seconds, peak MB) of one `shopper ...` process."""
+    started = time.perf_counter()
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "shopper", *argv],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    _, status, usage = os.wait4(proc.pid, 0)
+    wall = time.perf_counter() - started
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    if proc.returncode != 0:
+        raise SystemExit(f"shopper {' '.join(argv)} failed with exit code {proc.returncode}")
+    return wall, usage.ru_maxrss / 1024
+
+
+def _median(values: list[float]) -> float:
+    return statistics.median(values)
+
+
+def _free_block(size: int = 8) -> int:
+    for _ in range(200):
+        base = random.randrange(20000, 27000)
+        try:
+            for port in range(base, base + size):
+                with socket.socket() as sock:
+                    sock.bind(("127.0.0.1", port))
+        except OSError:
+            continue
+        return base
+    raise SystemExit("no free port block for the demo shops")
+
+
+def _server(argv: list[str], env: dict[str, str]) -> tuple[subprocess.Popen[str], str]:
+    child = subprocess.Popen(
+        [sys.executable, *argv], env=env, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
+    )
+    assert child.stdout is not None
+    return child, child.stdout.readline()
+
+
+def cli_warm(args: argparse.Namespace) -> list[str]:
+    """Warm `find --json` processes on the demo and on the WebMall shops, against `--help`."""
+    repo = Path(__file__).resolve().parents[1]
+    lines = []
+    with tempfile.TemporaryDirectory() as home:
+        env = {**os.environ, "SHOPPER_HOME": home, "SHOPPER_DEMO_PORT": str(_free_block()), "COLUMNS": "120"}
+        env["PYTHONPATH"] = str(repo) + os.pathsep + env.get("PYTHONPATH", "")
+        helps = [_cli(["--help"], env)[0] for _ in range(args.runs)]
+        base = _median(helps)
+        lines.append(f"  shopper --help: median {base:.2f} s over {args.runs} runs")
+        # The demo shops already running (another shopper process started them), as after a first request.
+        demo, _ = _server(
+            [
+                "-c",
+                "from shopper.demo import ensure_demo_shops; ensure_demo_shops(); print('up', flush=True); "
+                "import sys; sys.stdin.read()",
+            ],
+            env,
+        )
+        try:
+            _cli(["find", args.other, "--json"], env)  # fills the mirror, the HTTP cache, the recent answers
+            runs = [_cli(["find", args.other, "--json"], env) for _ in range(args.runs)]
+        finally:
+            assert demo.stdin is not None
+            demo.stdin.close()
+            demo.wait(timeout=30)
+        wall = _median([r[0] for r in runs])
+        lines.append(
+            f"  warm find on the demo: median {wall:.2f} s = {wall / base:.1f} x --help (target <= 3)  "
+            f"peak {max(r[1] for r in runs):.0f} MB"
+        )
+        shared = Path(args.shared)
+        tasks = shared / "bench" / "webmall" / "tasks-dev.jsonl"
+        if not tasks.exists():
+            lines.append(f"  bench shops: skipped ({tasks} not found)")
+            return lines
+        request = args.bench_request or json.loads(tasks.open().readline())["request_resolved"]
+        bench, first = _server([str(repo / "bench" / "webmall.py"), "--serve", "--shared", str(shared)], env)
+        try:
+            shops = json.loads(first)
+            profile = Path(home) / "bench.toml"
+            profile.write_text(
+                'name = "bench"\ncurrency = "EUR"\n'
+                + "".join(f'[[shops]]\nname = "{n}"\nurl = "{u}"\nplatform = "auto"\n' for n, u in shops)
+            )
+            argv = ["find", request, "--json", "--profile", str(profile)]
+            cold = _cli(argv, env)
+            runs = [_cli(argv, env) for _ in range(args.runs)]
+        finally:
+            assert bench.stdin is not None
+            bench.stdin.close()
+            bench.wait(timeout=60)
+        wall = _median([r[0] for r in runs])
+        lines.append(
+            f"  first find on the bench shops (detection, mirrors filled): {cold[0]:.2f} s, "
+            f"peak {cold[1]:.0f} MB"
+        )
+        lines.append(
+            f"  warm find on the bench shops: median {wall:.2f} s = {wall / base:.1f} x --help "
+            f"(target <= 4)  peak {max(r[1] for r in runs):.0f} MB (target <= 120)"
+        )
+    return lines
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--latency", type=float, default=0.3)
     parser.add_argument("--request", default="trail running shoes size 44 under 150 euro")
     parser.add_argument("--other", default="noise cancelling headphones under 300 euro")
+    parser.add_argument("--runs", type=int, default=5, help="timed runs per CLI figure (median)")
+    parser.add_argument("--shared", default=str(Path(__file__).resolve().parents[2] / "shared"))
+    parser.add_argument(
+        "--bench-request", default=None, help="request for the bench shops (default: first task)"
+    )
+    parser.add_argument("--no-cli", action="store_true", help="skip the warm CLI figures")
     parser.add_argument("--serve", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.serve:
@@ -124,6 +244,10 @@ def main() -> int:
             f"(target <= 1.5; one shop after another >= {len(shops)})  offers={offers} warnings={warnings}"
         )
     print(f"  peak memory of the shopper process (max RSS): {peak_mb:.0f} MB")
+    if not args.no_cli:
+        print("warm `shopper find --json`, a new process each time:")
+        for line in cli_warm(args):
+            print(line, flush=True)
     return 0
 
 

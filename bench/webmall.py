@@ -1,7 +1,11 @@
 """WebMall dev tasks through `find`, offline: four local shops, each in a different format.
 
-Serves ../shared/bench/webmall/products.jsonl.gz as four shops (WooCommerce Store API, Shopify storefront
-JSON, JSON-LD HTML, microdata HTML) with shopper's own demo server code, points a profile at them with
+Serves ../shared/bench/webmall/products.jsonl.gz as four shops: WooCommerce Store API and Shopify storefront
+JSON with shopper's own demo server code, and two shops written from other platforms' theme markup
+(tests/platform_shops.py, not shopper's renderers): a Magento 2 Luma shop whose search results are cards
+without structured data, product pages with OpenGraph tags only, reached through its plain search form; and
+a PrestaShop classic shop with an OpenSearch description, visible-price-only cards and microdata product
+pages. It points a profile at them with
 platform "auto" (so detection runs too), runs every dev task's request through the find pipeline with no
 LLM, and scores the answer set against the gold offers: task completion (set equality), precision,
 recall, F1, top-1; by category and by basic/advanced, beside the published agents.
@@ -29,7 +33,9 @@ from urllib.parse import urlsplit
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-FLAVORS = {1: "woocommerce", 2: "shopify", 3: "jsonld", 4: "microdata"}
+FLAVORS = {1: "woocommerce", 2: "shopify"}
+# Shops 3 and 4 are served from other platforms' theme markup: (platform, product page data, OpenSearch).
+TEMPLATE_SHOPS = {3: ("magento", "og", False), 4: ("prestashop", "microdata", True)}
 
 
 def load_products(path: Path) -> dict[int, list[dict[str, Any]]]:
@@ -77,6 +83,29 @@ def to_shop_products(rows: list[dict[str, Any]]) -> list[Any]:
     return products
 
 
+def to_items(rows: list[dict[str, Any]]) -> list[Any]:
+    """WebMall offers as the platform test shops' items (the URL slug kept, so answers map back)."""
+    sys.path.insert(0, str(REPO / "tests"))
+    from platform_shops import Item
+
+    items = []
+    for row in rows:
+        price = Decimal(str(row["price"])) if row.get("price") is not None else Decimal("0.00")
+        regular = Decimal(str(row["regular_price"])) if row.get("regular_price") else None
+        items.append(
+            Item(
+                id=int(row["wc_id"]),
+                title=row["name"],
+                price=price,
+                old_price=regular if regular is not None and regular > price else None,
+                in_stock=bool(row.get("in_stock", True)),
+                description=(row.get("short_description") or "") + " " + (row.get("description") or ""),
+                handle=row["url_path"].rstrip("/").rsplit("/", 1)[-1],
+            )
+        )
+    return items
+
+
 def score(answer: set[str], gold: set[str]) -> tuple[float, float, float]:
     """Precision, recall, F1 of one answer set."""
     hit = len(answer & gold)
@@ -101,22 +130,14 @@ def published(shared: Path) -> list[str]:
 
 
 async def run(args: argparse.Namespace) -> int:
-    from shopper.demo.server import ShopServer
     from shopper.models import Profile, ShopConfig
     from shopper.pipeline import find
     from shopper.shops.fetch import FetchSettings
     from shopper.store.db import connect
 
     shared = Path(args.shared).resolve()
-    products = load_products(shared / "bench" / "webmall" / "products.jsonl.gz")
+    servers, url_to_offer, products = start_shops(shared)
     tasks = [json.loads(line) for line in (shared / "bench" / "webmall" / "tasks-dev.jsonl").open()]
-    servers = {}
-    for shop_id, rows in sorted(products.items()):
-        server = ShopServer(
-            to_shop_products(rows), FLAVORS[shop_id], name=rows[0]["shop_name"], currency="EUR"
-        )
-        server.start()
-        servers[shop_id] = server
     by_port = {urlsplit(s.url).port: shop_id for shop_id, s in servers.items()}
     slug_to_offer = {
         (row["shop_id"], row["url_path"].rstrip("/").rsplit("/", 1)[-1]): row["offer_id"]
@@ -147,7 +168,7 @@ async def run(args: argparse.Namespace) -> int:
                 parts = urlsplit(url)
                 shop_id = by_port.get(parts.port)
                 slug = parts.path.rstrip("/").rsplit("/", 1)[-1]
-                offer_id = slug_to_offer.get((shop_id, slug)) if shop_id else None
+                offer_id = url_to_offer.get(url) or (slug_to_offer.get((shop_id, slug)) if shop_id else None)
                 answer_ids.append(offer_id or url)
             gold = set(task["gold_offer_ids"])
             answer = set(answer_ids)
@@ -201,6 +222,42 @@ async def run(args: argparse.Namespace) -> int:
     return 0
 
 
+def start_shops(shared: Path) -> tuple[dict[int, Any], dict[str, str], dict[int, list[dict[str, Any]]]]:
+    """The four WebMall shops, started: (servers by shop id, product URL -> offer id, rows by shop id)."""
+    from shopper.demo.server import ShopServer
+
+    products = load_products(shared / "bench" / "webmall" / "products.jsonl.gz")
+    servers: dict[int, Any] = {}
+    url_to_offer: dict[str, str] = {}
+    for shop_id, rows in sorted(products.items()):
+        if shop_id in TEMPLATE_SHOPS:
+            from platform_shops import PlatformShop
+
+            platform, data, opensearch = TEMPLATE_SHOPS[shop_id]
+            items = to_items(rows)
+            server: Any = PlatformShop(
+                platform, product_data=data, opensearch=opensearch, items=items, name=rows[0]["shop_name"]
+            ).start()
+            for item, row in zip(items, rows, strict=True):
+                url_to_offer[server.product_url(item)] = row["offer_id"]
+        else:
+            server = ShopServer(
+                to_shop_products(rows), FLAVORS[shop_id], name=rows[0]["shop_name"], currency="EUR"
+            )
+            server.start()
+        servers[shop_id] = server
+    return servers, url_to_offer, products
+
+
+def serve(shared: Path) -> None:
+    """Child process for other benchmarks: start the shops, print [name, url] pairs, serve until EOF."""
+    servers, _, _ = start_shops(shared)
+    print(json.dumps([[s.name, s.url] for s in servers.values()]), flush=True)
+    sys.stdin.read()
+    for server in servers.values():
+        server.stop()
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--shared", default=str(REPO.parent / "shared"))
@@ -208,7 +265,11 @@ def main() -> int:
         "--sync", action="store_true", help="mirror every shop's catalogue first (shops sync)"
     )
     parser.add_argument("--verbose", action="store_true", help="list the tasks not completed")
+    parser.add_argument("--serve", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.serve:
+        serve(Path(args.shared).resolve())
+        return 0
     with tempfile.TemporaryDirectory() as home:
         os.environ["SHOPPER_HOME"] = home
         return asyncio.run(run(args))

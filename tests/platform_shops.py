@@ -38,10 +38,11 @@ class Item:
     old_price: Decimal | None = None
     in_stock: bool = True
     description: str = ""
+    handle: str = ""  # the URL slug; made from the title when empty
 
     @property
     def slug(self) -> str:
-        return re.sub(r"[^a-z0-9]+", "-", self.title.lower()).strip("-")
+        return self.handle or re.sub(r"[^a-z0-9]+", "-", self.title.lower()).strip("-")
 
     @property
     def sku(self) -> str:
@@ -220,6 +221,7 @@ class PlatformShop:
             }[self.platform]
         )
         self._lock = threading.Lock()
+        self._by_path: dict[str, Item] = {}
         self._httpd = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
         self._httpd.daemon_threads = True
         self._httpd.shop = self  # type: ignore[attr-defined]
@@ -287,11 +289,12 @@ class PlatformShop:
         return found
 
     def find_item(self, path: str, query: dict[str, list[str]]) -> Item | None:
-        for item in self.items:
-            same = urlsplit(self.product_url(item)).path == path
-            if same and (self.platform != "opencart" or query.get("product_id") == [str(item.id)]):
-                return item
-        return None
+        if self.platform == "opencart":
+            wanted = query.get("product_id", [""])[0]
+            return next((i for i in self.items if str(i.id) == wanted and path == "/index.php"), None)
+        if not self._by_path:
+            self._by_path = {urlsplit(self.product_url(i)).path: i for i in self.items}
+        return self._by_path.get(path)
 
     # --- pages -----------------------------------------------------------------------------------
 

@@ -235,3 +235,24 @@ def test_shops_check_gives_the_reason_not_a_bare_no(tmp_path: Path) -> None:
     assert reasons["unreadable"].startswith("no product found to try the search with")
     assert "none could be read as a product" in reasons["unreadable"]
     assert reasons["formless"].startswith("no search found") and " no " in lines["formless"]
+
+
+@pytest.mark.parametrize("shop", [{"platform": "woocommerce", "product_data": "jsonld"}], indirect=True)
+async def test_a_repeated_request_is_answered_from_the_shops_recent_answers(shop: PlatformShop) -> None:
+    conn = connect()
+    try:
+        first = await find("running shoe size 44", _profile(shop), conn=conn, fetch_settings=NO_CACHE)
+        asked = dict(shop.hits)
+        again = await find("running shoe size 44", _profile(shop), conn=conn, fetch_settings=NO_CACHE)
+        after_repeat = dict(shop.hits)
+        live = await find(
+            "running shoe size 44", _profile(shop), conn=conn, use_mirror=False, fetch_settings=NO_CACHE
+        )
+    finally:
+        conn.close()
+    assert asked["search"] >= 1 and asked["product"] >= 1
+    # The repeat asked the shop nothing (no search, no product page) and answered alike; --live asks again.
+    assert after_repeat == asked
+    assert [r.offer.url for r in again.offers] == [r.offer.url for r in first.offers]
+    assert shop.hits["search"] > asked["search"]
+    assert {r.offer.url for r in live.offers} == {r.offer.url for r in first.offers}

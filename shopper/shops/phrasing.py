@@ -41,7 +41,7 @@ def style_of(phrase: str, *, folded: bool) -> str:
 
 
 def phrasings(phrases: list[str]) -> list[tuple[str, str]]:
-    """(phrase, style) per phrase, then its short-word-free and singular forms when they differ."""
+    """(phrase, style) per phrase, then their short-word-free and singular forms when they differ."""
     seen: set[str] = set()
     out: list[tuple[str, str]] = []
 
@@ -51,11 +51,13 @@ def phrasings(phrases: list[str]) -> list[tuple[str, str]]:
             seen.add(text.lower())
             out.append((text, style_of(text, folded=folded)))
 
+    # The request's own reformulations first, then their forms for weaker searches.
     for phrase in phrases:
         add(phrase, False)
-        short_free = without_short_words(phrase)
-        add(short_free, False)
-        add(singular(short_free), True)
+    for phrase in phrases:
+        add(without_short_words(phrase), False)
+    for phrase in phrases:
+        add(singular(without_short_words(phrase)), True)
     return out
 
 

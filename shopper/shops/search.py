@@ -11,6 +11,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from shopper.shops.adapters.base import ShopAdapter, collecting_notes, get_adapter, note
+from shopper.shops.urls import host
 
 if TYPE_CHECKING:
     from shopper.models import Offer, Query, ShopConfig
@@ -18,12 +19,15 @@ if TYPE_CHECKING:
 
 MIRROR_TTL = 6 * 3600  # a mirror older than this is re-synced before it is searched
 RECHECK_AFTER = 600  # mirror rows older than this are re-checked live before they are shown
+# A shop's answer to a phrase is reused for this long: a repeated or refined request asks again only for
+# phrases it has not asked lately (offers shown from it are re-checked once older than RECHECK_AFTER).
+SEARCH_MEMORY = RECHECK_AFTER
 MAX_REFORMULATIONS = 5
 ENOUGH_CANDIDATES = 12
 MIRROR_CANDIDATES = 200
 # Product pages are read (best candidates first) for this long per shop search when listings lack sizes,
 # price or stock; the fetcher's per-host limit paces them, so the budget, not a count, bounds the reads.
-DETAIL_BUDGET = 6.0
+DETAIL_BUDGET = 3.0
 MAX_DETAIL_READS = 40  # a ceiling that politeness puts on one search, however fast the shop answers
 
 
@@ -98,10 +102,11 @@ async def _remembered_search_url(ctx: SearchContext, shop: ShopConfig) -> None:
             save_detection(ctx.conn, shop.name, found)
 
 
-async def live_search(ctx: SearchContext, adapter: ShopAdapter, shop: ShopConfig) -> list[Offer]:
+async def live_search(ctx: SearchContext, adapter: ShopAdapter, shop: ShopConfig) -> tuple[list[Offer], bool]:
     """The shop's own search, reformulated (fewer words, singular, translations) until enough turn up.
 
     The styles of phrasing this shop answered before are tried first, and what each try found is learned.
+    Returns the offers and whether the shop was asked at all (False: every phrase was answered lately).
     """
     from shopper.shops.phrasing import learned_order, phrasings
 
@@ -123,16 +128,40 @@ async def live_search(ctx: SearchContext, adapter: ShopAdapter, shop: ShopConfig
     # when those found too little, since weak shop searches often need fewer words.
     batches = [candidates[:2], *[[c] for c in candidates[2:]]]
     for batch in batches:
-        found = await asyncio.gather(*(adapter.search(ctx.fetcher, shop, p, limit=limit) for p, _ in batch))
-        for (_, style), offers in zip(batch, found, strict=True):
-            tried.append((style, bool(offers)))
+        found = await asyncio.gather(*(_search_phrase(ctx, adapter, shop, p, limit) for p, _ in batch))
+        for (_, style), (offers, asked) in zip(batch, found, strict=True):
+            if asked:
+                tried.append((style, bool(offers)))
             for offer in offers:
                 by_url.setdefault(offer.url, offer)
         if len(by_url) >= ENOUGH_CANDIDATES and not wide:
             break
     if repo is not None:
         repo.record(shop.name, tried)
-    return list(by_url.values())
+    return list(by_url.values()), bool(tried)
+
+
+async def _search_phrase(
+    ctx: SearchContext, adapter: ShopAdapter, shop: ShopConfig, phrase: str, limit: int
+) -> tuple[list[Offer], bool]:
+    """(offers, whether the shop was asked): a phrase asked within SEARCH_MEMORY s is not asked again."""
+    recent = None
+    if ctx.conn is not None and ctx.use_mirror:
+        from shopper.store.phrasings_repo import RecentSearchesRepo
+
+        recent = RecentSearchesRepo(ctx.conn)
+        remembered = recent.get(shop.name, phrase, SEARCH_MEMORY)
+        if remembered is not None:
+            return remembered[:limit], False
+    warned = len(ctx.fetcher.warnings)
+    offers = await adapter.search(ctx.fetcher, shop, phrase, limit=limit)
+    failed = any(host(shop.url) in w for w in ctx.fetcher.warnings[warned:])
+    if recent is not None and not failed:
+        stamp = _now()
+        for offer in offers:
+            offer.fetched_at = offer.fetched_at or stamp
+        recent.put(shop.name, phrase, offers)
+    return offers, True
 
 
 def mirror_search(ctx: SearchContext, shop: ShopConfig) -> list[Offer]:
@@ -185,9 +214,17 @@ def _recent(offer: Offer | None) -> bool:
 
 
 async def add_details(
-    ctx: SearchContext, adapter: ShopAdapter, shop: ShopConfig, offers: list[Offer]
+    ctx: SearchContext,
+    adapter: ShopAdapter,
+    shop: ShopConfig,
+    offers: list[Offer],
+    *,
+    budget: float = DETAIL_BUDGET,
 ) -> None:
-    """Read product pages for the best candidates whose listing lacks sizes, price or stock."""
+    """Read product pages for the best candidates whose listing lacks sizes, price or stock.
+
+    Pages read within the re-check window are reused; new reads stop when `budget` seconds are spent.
+    """
     from shopper.decide.rank import relevance
 
     wanting = [o for o in offers if _needs_details(o, ctx.query)]
@@ -209,9 +246,9 @@ async def add_details(
         mirror = CatalogMirror(ctx.conn)
     # A product page read within the re-check window is as good as a new read: reuse it.
     known = {o.url: mirror.get(shop.name, o.url) for o in chosen} if mirror else {}
-    to_read = [o for o in chosen if not _recent(known.get(o.url))]
+    to_read = [o for o in chosen if not _recent(known.get(o.url))] if budget > 0 else []
     reading = {o.url for o in to_read}
-    read = await _read_within(ctx, adapter, shop, [o.url for o in to_read], DETAIL_BUDGET)
+    read = await _read_within(ctx, adapter, shop, [o.url for o in to_read], budget)
     attempted = sum(1 for o in to_read if o.url in read)
     parsed = {url: fresh for url, fresh in read.items() if fresh is not None}
     if attempted >= MIN_PAGES_FOR_WARNING and not parsed:
@@ -288,10 +325,12 @@ async def _search_shop(ctx: SearchContext, shop: ShopConfig) -> ShopOutcome:
         ):
             offers, outcome.how = mirror_search(ctx, shop), "synced"
     if offers is None:
-        offers = await live_search(ctx, adapter, shop)
-        outcome.how = "live"
-    if outcome.how == "live":
-        await add_details(ctx, adapter, shop, offers)
+        offers, asked = await live_search(ctx, adapter, shop)
+        outcome.how = "live" if asked else "recent"
+    if outcome.how in ("live", "recent"):
+        # A request answered from the shop's recent answers reuses the pages read then and reads no new
+        # ones: the same request gives the same answer, at once.
+        await add_details(ctx, adapter, shop, offers, budget=DETAIL_BUDGET if outcome.how == "live" else 0)
     for offer in offers:
         offer.shop = shop.name
     outcome.offers = offers

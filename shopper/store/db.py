@@ -129,8 +129,8 @@ def _migration_1(conn: sqlite3.Connection) -> None:
         conn.execute(statement)
 
 
-def _migration_search_styles(conn: sqlite3.Connection) -> None:
-    """Per shop, how often each style of search phrasing (word count, singular folding) found products."""
+def _migration_search_memory(conn: sqlite3.Connection) -> None:
+    """What shops' own searches taught: which phrasing styles find products, and recent results per phrase."""
     conn.execute(
         """CREATE TABLE search_styles (
             shop TEXT NOT NULL,
@@ -139,6 +139,15 @@ def _migration_search_styles(conn: sqlite3.Connection) -> None:
             hits INTEGER NOT NULL DEFAULT 0,
             updated_at TEXT NOT NULL,
             PRIMARY KEY (shop, style)
+        )"""
+    )
+    conn.execute(
+        """CREATE TABLE search_results (
+            shop TEXT NOT NULL,
+            phrase TEXT NOT NULL,
+            offers_json TEXT NOT NULL,
+            searched_at TEXT NOT NULL,
+            PRIMARY KEY (shop, phrase)
         )"""
     )
 
@@ -336,7 +345,7 @@ def _migration_picture_looks(conn: sqlite3.Connection) -> None:
 # Position + 1 is the schema version. Append only; never edit a migration that has shipped.
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _migration_1,
-    _migration_search_styles,
+    _migration_search_memory,
     _migration_checkout,
     _migration_watch,
     _migration_llm_and_actions,

@@ -4,7 +4,13 @@ short words or not fold plurals), so the style that worked is tried first next t
 from __future__ import annotations
 
 import sqlite3
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
+
+from pydantic import TypeAdapter
+
+from shopper.models import Offer
+
+_OFFERS = TypeAdapter(list[Offer])
 
 
 class SearchStylesRepo:
@@ -32,3 +38,39 @@ class SearchStylesRepo:
             "SELECT style, tries, hits FROM search_styles WHERE shop = ?", (shop,)
         ).fetchall()
         return {str(r[0]): (int(r[1]), int(r[2])) for r in rows}
+
+
+class RecentSearchesRepo:
+    """The offers a shop's own search listed for a phrase, and when: a repeated request within the
+    freshness window is answered from here instead of asking the shop again."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
+
+    def get(
+        self, shop: str, phrase: str, max_age: float, *, now: datetime | None = None
+    ) -> list[Offer] | None:
+        """The offers found for `phrase` no more than max_age seconds ago, else None."""
+        row = self.conn.execute(
+            "SELECT offers_json, searched_at FROM search_results WHERE shop = ? AND phrase = ?",
+            (shop, phrase.lower()),
+        ).fetchone()
+        if row is None:
+            return None
+        searched = datetime.fromisoformat(row[1])
+        if (now or datetime.now(UTC)) - searched > timedelta(seconds=max_age):
+            return None
+        try:
+            return _OFFERS.validate_json(row[0])
+        except ValueError:
+            return None  # written by another version: ask the shop again
+
+    def put(self, shop: str, phrase: str, offers: list[Offer]) -> None:
+        """Remember what the search for `phrase` listed, now."""
+        with self.conn:
+            self.conn.execute(
+                "INSERT INTO search_results (shop, phrase, offers_json, searched_at) VALUES (?, ?, ?, ?) "
+                "ON CONFLICT (shop, phrase) DO UPDATE SET offers_json = excluded.offers_json, "
+                "searched_at = excluded.searched_at",
+                (shop, phrase.lower(), _OFFERS.dump_json(offers).decode(), datetime.now(UTC).isoformat()),
+            )

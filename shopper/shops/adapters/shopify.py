@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit, urlunsplit
 
@@ -67,7 +68,8 @@ class ShopifyAdapter:
             batch = parse_products_json(data, shop.url, currency=shop.currency)
             if not batch:
                 break
-            offers.extend(to_offers(batch, shop))
+            # Normalizing hundreds of products is CPU work: off the event loop, so other shops go on.
+            offers.extend(await asyncio.to_thread(to_offers, batch, shop))
             if len(batch) < PAGE_SIZE or len(offers) >= max_items:
                 break
         return offers[:max_items]

@@ -78,7 +78,8 @@ class WooCommerceAdapter:
             total_pages = int(page.headers.get("x-wp-totalpages", "1"))
         except ValueError:
             total_pages = 1
-        return _offers(items, shop), total_pages
+        # Normalizing a page of 100 products is CPU work: off the event loop, so other shops' requests go on.
+        return await asyncio.to_thread(_offers, items, shop), total_pages
 
 
 register(WooCommerceAdapter())
