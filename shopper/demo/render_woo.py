@@ -159,7 +159,7 @@ def variation_item(shop: Shop, p: ShopProduct, v: ShopVariant) -> dict[str, Any]
     """A variation fetched by id from the Store API: it carries its own price and stock."""
     price = minor_units(v.price)
     regular = minor_units(v.regular_price) if v.regular_price is not None else price
-    label = ", ".join(f"{n}: {v.options[n]}" for n, _ in p.options if n in v.options)
+    label = ", ".join(f"{ui(shop, n)}: {v.options[n]}" for n, _ in p.options if n in v.options)
     return {
         "id": v.id, "name": p.title, "slug": p.slug, "parent": p.id, "type": "variation", "variation": label,
         "permalink": shop.abs(f"/product/{p.slug}/?" + "&".join(
