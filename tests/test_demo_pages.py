@@ -96,6 +96,10 @@ def test_woocommerce_in_norwegian_kroner(shops: list[ShopServer]) -> None:
     assert variation["images"][0]["src"] in {i["src"] for i in item["images"]}
     page = get(s, f"/product/{item['slug']}/").text
     assert "Frakt kr 79,-, fri frakt over kr 1.000,-" in page
+    # A variation's permalink preselects its options on the product page, as WooCommerce does.
+    chosen = httpx.get(variation["permalink"], timeout=10).text
+    size = variation["permalink"].split("attribute_pa_size=")[1].split("&")[0]
+    assert f'<option value="{size}" selected="selected">' in chosen
 
 
 def test_jsonld_product_group_variants(shops: list[ShopServer]) -> None:

@@ -28,7 +28,7 @@ _AFFINITY = {
     "elec": (1, 5, 3, 3),
     "wear": (4, 3, 3, 4),
 }
-_NB_SHARE = {"shoe": 0.5, "clothing": 0.6, "jeans": 0.35, "elec": 0.35, "wear": 0.6}
+_NB_SHARE = {"shoe": 0.55, "clothing": 0.6, "jeans": 0.35, "elec": 0.35, "wear": 0.85}
 _ENDINGS = [("0.95", "0.00"), ("0.90", "0.99"), ("0.99",), ("0.95", "0.00"), ("0.00",)]
 _GEAR_SHAPES = {
     "shoe": "shoe",

@@ -137,6 +137,8 @@ def gear_title(m: Master, shop: int, rng: random.Random) -> str:
         compact = mo.replace("-", "") if m.kind == "Headphones" and rng.random() < 0.5 else mo
         nl_noun = _NOUN_NL.get(m.kind, n) if n else ""
         nb_noun = _NOUN_NB.get(m.kind, n) if n else ""
+        if "Earbuds" in n:  # in-ear, not headphones, in every language
+            nl_noun, nb_noun = "oordopjes", "ørepropper"
         forms = [
             f"{b} {mo} {s} {n}" + (f", {c}" if c else ""),
             f"{b} {n} {mo} {s}",

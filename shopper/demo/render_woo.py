@@ -159,7 +159,7 @@ def variation_item(shop: Shop, p: ShopProduct, v: ShopVariant) -> dict[str, Any]
     """A variation fetched by id from the Store API: it carries its own price and stock."""
     price = minor_units(v.price)
     regular = minor_units(v.regular_price) if v.regular_price is not None else price
-    label = ", ".join(f"{n}: {v.options[n]}" for n, _ in p.options if n in v.options)
+    label = ", ".join(f"{ui(shop, n)}: {v.options[n]}" for n, _ in p.options if n in v.options)
     return {
         "id": v.id, "name": p.title, "slug": p.slug, "parent": p.id, "type": "variation", "variation": label,
         "permalink": shop.abs(f"/product/{p.slug}/?" + "&".join(
@@ -250,8 +250,11 @@ def _offers(shop: Shop, p: ShopProduct, url: str) -> dict[str, Any]:
             **({"shippingDetails": d} if (d := shipping_details(shop, v.price)) else {})}  # fmt: skip
 
 
-def product_page(shop: Shop, p: ShopProduct) -> str:
-    """A WooCommerce single-product page; its JSON-LD has prices only in priceSpecification."""
+def product_page(shop: Shop, p: ShopProduct, chosen: dict[str, str] | None = None) -> str:
+    """A WooCommerce single-product page; its JSON-LD has prices only in priceSpecification.
+
+    `chosen` holds attribute_pa_<name>=<slug> query parameters, which preselect those options."""
+    chosen = chosen or {}
     url = shop.abs(f"/product/{p.slug}/")
     cat = _category(shop, p)
     product: dict[str, Any] = {
@@ -282,7 +285,12 @@ def product_page(shop: Shop, p: ShopProduct) -> str:
             f'<tr><th class="label"><label for="pa_{slugify(n)}">{esc(ui(shop, n))}</label></th>'
             f'<td class="value">'
             f'<select id="pa_{slugify(n)}" name="attribute_pa_{slugify(n)}"><option value="">–</option>'
-            + "".join(f'<option value="{esc(slugify(val))}">{esc(val)}</option>' for val in vals)
+            + "".join(
+                f'<option value="{esc(slugify(val))}"'
+                + (' selected="selected"' if chosen.get(f"attribute_pa_{slugify(n)}") == slugify(val) else "")
+                + f">{esc(val)}</option>"
+                for val in vals
+            )
             + "</select></td></tr>"
             for n, vals in p.options
         )
@@ -381,7 +389,8 @@ def route(shop: Shop, req: Request) -> Response | None:
             return None
         if not m.group(2):
             return redirect(shop.abs(f"/product/{p.slug}/"), 301)
-        return html_response(product_page(shop, p), headers=_api_link(shop))
+        chosen = {k: v for k, v in req.params.items() if k.startswith("attribute_pa_")}
+        return html_response(product_page(shop, p, chosen), headers=_api_link(shop))
     m = re.fullmatch(r"/(?:page/(\d+)/?)?", path)
     if m and "s" in req.params:
         pg = int(m.group(1) or req.int_param("paged", 1) or 1)
