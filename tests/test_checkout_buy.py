@@ -255,3 +255,22 @@ def test_killed_between_complete_and_local_write_is_repaired(shop: CheckoutShop,
     assert order["url"] == url and order["status"] == "confirmed"
     again = _cli(["orders", "--json"], env)
     assert len(json.loads(again.stdout)) == 1
+
+
+def test_find_then_buy_a_row_on_the_demo_shops(isolated_env: Path) -> None:
+    home = isolated_env
+    (home / "profiles").mkdir(parents=True)
+    (home / "profiles" / "default.toml").write_text(
+        'name = "default"\ncurrency = "EUR"\n' + ADDRESS, encoding="utf-8"
+    )
+    env = {**os.environ, "SHOPPER_HOME": str(home)}
+    found = _cli(["find", "--json", "rain jacket size M"], env)
+    assert found.returncode == 0, found.stderr
+    first = json.loads(found.stdout)["offers"][0]
+    declined = _cli(["buy", "1"], env, stdin="n\n")
+    assert declined.returncode == 6, declined.stderr
+    bought = _cli(["buy", "1"], env, stdin="y\n")
+    assert bought.returncode == 0, bought.stderr
+    assert "MOCK ORDER" in bought.stdout and "size M" in bought.stdout and "shipping" in bought.stdout
+    [order] = json.loads(_cli(["orders", "--json"], env).stdout)
+    assert order["url"] == first["url"] and order["shop"] == first["shop"] and order["mock"] is True

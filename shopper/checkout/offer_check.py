@@ -35,6 +35,8 @@ class Target:
     shop: str | None = None
     title: str | None = None
     seen_price: Money | None = None
+    size_hint: str | None = None  # the size the find request asked for
+    colour_hint: str | None = None
 
 
 def target_of(ref: str, conn: sqlite3.Connection) -> Target:
@@ -53,7 +55,19 @@ def target_of(ref: str, conn: sqlite3.Connection) -> Target:
                 f"the last find ({result.request!r}) has {len(result.offers)} row(s), not {rank}"
             )
         ranked = result.offers[rank - 1]
-        return Target(ranked.offer.url, ranked.offer.shop or None, ranked.offer.title, ranked.offer.price)
+        query = result.query
+        colour = query.colours[0] if len(query.colours) == 1 else None
+        matched = ranked.matched_variant
+        if colour is None and matched is not None:
+            colour = next((matched.options[k] for k in COLOUR_KEYS if k in matched.options), None)
+        return Target(
+            ranked.offer.url,
+            ranked.offer.shop or None,
+            ranked.offer.title,
+            ranked.offer.price,
+            query.size,
+            colour,
+        )
     if not text.lower().startswith(("http://", "https://")):
         raise UsageError(f"{ref!r} is neither a product URL (http/https) nor a row number of the last find")
     return Target(text)
@@ -166,15 +180,6 @@ def choose_variant(
             raise CheckoutError(
                 f"{offer.title} has no size {size!r} (in stock: {', '.join(in_stock_sizes) or 'none'})"
             )
-    if (
-        coloured
-        and not colour
-        and len({_option(v, COLOUR_KEYS) for v in candidates if _option(v, COLOUR_KEYS)}) > 1
-    ):
-        have = _unique(_option(v, COLOUR_KEYS) or "" for v in candidates if _buyable(v.availability))
-        raise CheckoutError(
-            f"{offer.title} comes in several colours; choose one with --colour ({', '.join(have)})"
-        )
     if not offer.variants:
         if not _buyable(offer.availability):
             raise CheckoutError(f"{offer.title} is sold out ({offer.availability})")
@@ -188,6 +193,8 @@ def choose_variant(
             f"{offer.title}{' in ' + what if what else ''} is sold out now "
             f"(in stock: {', '.join(in_stock_sizes) or 'nothing'})"
         )
+    # Several colours and none chosen: the shop's first one in stock, as its own page preselects it;
+    # the summary names it and the others before anything is ordered.
     chosen = buyable[0]
     options: dict[str, str] = {}
     if (found := _option(chosen, SIZE_KEYS)) is not None:
@@ -205,9 +212,24 @@ def _unique(values: object) -> list[str]:
     return out
 
 
+def other_colours(offer: Offer, size: str | None, chosen: str | None) -> list[str]:
+    """Colours in stock (in the chosen size) other than the chosen one."""
+    have = [
+        v
+        for v in offer.variants
+        if _buyable(v.availability) and (not size or _same_size(_option(v, SIZE_KEYS) or "", size))
+    ]
+    return [c for c in _unique(_option(v, COLOUR_KEYS) or "" for v in have) if c != chosen]
+
+
 def line_for(offer: Offer, target: Target, size: str | None, colour: str | None, qty: int) -> Line:
     """The line to buy, with the live price of the chosen variant."""
     variant, options = choose_variant(offer, size, colour)
+    note = None
+    if not colour and "colour" in options:
+        others = other_colours(offer, options.get("size"), options["colour"])
+        if others:
+            note = f"colour {options['colour']} chosen; also in stock: {', '.join(others)} (use --colour)"
     price = (variant.price if variant is not None and variant.price is not None else None) or offer.price
     if price is None:
         raise CheckoutError(f"{offer.title}: no price on the live page, so nothing is bought")
@@ -223,4 +245,5 @@ def line_for(offer: Offer, target: Target, size: str | None, colour: str | None,
         seen_price=target.seen_price,
         sku=sku,
         availability=availability,
+        note=note,
     )

@@ -18,10 +18,9 @@ def read_answer(question: str, *, to_stderr: bool) -> str | None:
     """Ask on the terminal and read one line; None at end of input."""
     typer.echo(question, nl=False, err=to_stderr)
     line = sys.stdin.readline()
-    if not line:
-        typer.echo("", err=to_stderr)
-        return None
-    return line
+    if not line or not sys.stdin.isatty():
+        typer.echo(line.strip() if line else "", err=to_stderr)  # a piped answer is shown, ending the line
+    return line or None
 
 
 async def confirm_and_place(checkout: Checkout, plan: Plan, *, yes: bool, as_json: bool) -> None:

@@ -43,6 +43,8 @@ def summary(plan: Plan) -> str:
         for line in s.lines:
             unit = _m(line.unit_price)
             out.append(f"  {line_text(line)}  at {unit} each")
+            if line.note:
+                out.append(f"    [yellow]{clean(line.note)}[/]")
             out.append(f"    [dim]{clean(one_line(line.url, 120))}[/]")
         out.append(
             f"  items {_m(s.items)} + shipping {_m(s.shipping)} = [bold]{_m(s.total)}[/] ({s.total.currency})"
