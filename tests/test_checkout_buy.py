@@ -274,3 +274,25 @@ def test_find_then_buy_a_row_on_the_demo_shops(isolated_env: Path) -> None:
     assert "MOCK ORDER" in bought.stdout and "size M" in bought.stdout and "shipping" in bought.stdout
     [order] = json.loads(_cli(["orders", "--json"], env).stdout)
     assert order["url"] == first["url"] and order["shop"] == first["shop"] and order["mock"] is True
+
+
+def test_ctrl_c_at_the_question_places_nothing(shop: CheckoutShop, isolated_env: Path) -> None:
+    import signal
+
+    profile = write_profile(isolated_env, shop)
+    env = {**os.environ, "SHOPPER_HOME": str(isolated_env)}
+    args = [sys.executable, "-m", "shopper", "buy", shop.product_url("wool-cap"), "--profile", str(profile)]
+    proc = subprocess.Popen(
+        args, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, text=True
+    )
+    assert proc.stdout is not None
+    seen = ""
+    while not seen.endswith("[y/N] "):
+        char = proc.stdout.read(1)
+        assert char, f"ended before asking: {seen!r}"
+        seen += char
+    proc.send_signal(signal.SIGINT)
+    _, err = proc.communicate(timeout=60)
+    assert proc.returncode == 130, err
+    assert "interrupted: nothing ordered" in err and "Traceback" not in err
+    assert _cli(["orders", "--json"], env).stdout.strip() == "[]"
