@@ -21,10 +21,13 @@ RECHECK_TOP = 8  # mirror offers re-checked live before they are shown
 
 def shops_for(profile: Profile) -> tuple[list[ShopConfig], bool]:
     """The profile's shops minus avoided ones; the demo shops when it names none."""
+    from shopper.demo import ensure_demo_shops, is_demo_url
+
     if profile.shops:
         avoided = {s.lower() for s in profile.shops_avoided}
+        if any(is_demo_url(s.url) for s in profile.shops):  # a demo shop added by `shops add`
+            ensure_demo_shops()
         return [s.model_copy() for s in profile.shops if s.name.lower() not in avoided], False
-    from shopper.demo import ensure_demo_shops
 
     return ensure_demo_shops(), True
 

@@ -6,7 +6,7 @@ import contextlib
 import math
 import re
 import tomllib
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import date, datetime, time
 from decimal import Decimal
 from typing import Any
@@ -247,26 +247,114 @@ def _is_table_array(value: Any) -> bool:
     return isinstance(value, list) and bool(value) and all(isinstance(v, Mapping) for v in value)
 
 
-def dumps(data: Mapping[str, Any]) -> str:
-    """Serialize a mapping as TOML: scalars first, then [tables], then [[arrays of tables]]."""
-    lines: list[str] = []
-    _emit(lines, (), data)
-    return "\n".join(lines).strip("\n") + "\n"
+# --- editing documents, comments and layout kept (tomlkit) -----------------------------------
 
 
-def _emit(lines: list[str], path: tuple[str, ...], table: Mapping[str, Any]) -> None:
-    for key, value in table.items():
-        if value is None or isinstance(value, Mapping) or _is_table_array(value):
+def new_item(value: Any) -> Any:
+    """A tomlkit item for a Python value; Decimals keep their exact digits (1499.90 stays 1499.90)."""
+    import tomlkit
+
+    if isinstance(value, Mapping):
+        table = tomlkit.table()
+        for key, sub in value.items():
+            if sub is not None:
+                table.append(key, new_item(sub))
+        return table
+    if _is_table_array(value):
+        aot = tomlkit.aot()
+        for entry in value:
+            aot.append(new_item(entry))
+        return aot
+    return tomlkit.parse(f"v = {toml_value(value)}\n")["v"]
+
+
+def update_document(
+    text: str, data: Mapping[str, Any], keep: Callable[[str, Any], bool] | None = None
+) -> str:
+    """`text` (a TOML document) changed to hold `data`: untouched keys keep their comments and layout.
+
+    Top-level keys missing from `data` are removed unless `keep(key)` says they may stay (a value the
+    model leaves out because it equals the default, written by the user on purpose): keep(key, value).
+    """
+    import tomlkit
+
+    doc = tomlkit.parse(text)
+    old = tomllib.loads(text, parse_float=Decimal)
+    _sync(doc, old, data, keep or _never)
+    out = str(doc.as_string())
+    return out if out.endswith("\n") else out + "\n"
+
+
+def _never(_key: str, _value: Any) -> bool:
+    return False
+
+
+def _sync(
+    container: Any, old: Mapping[str, Any], new: Mapping[str, Any], keep: Callable[[str, Any], bool]
+) -> None:
+    for key in [k for k in old if k not in new and not keep(k, old[k])]:
+        del container[key]
+    previous: str | None = None
+    for key, value in new.items():
+        if value is None:
             continue
-        lines.append(f"{toml_key(key)} = {toml_value(value)}")
-    for key, value in table.items():
-        if isinstance(value, Mapping):
-            sub = (*path, key)
-            lines.extend(["", "[" + ".".join(toml_key(k) for k in sub) + "]"])
-            _emit(lines, sub, value)
-    for key, value in table.items():
-        if _is_table_array(value):
-            sub = (*path, key)
-            for item in value:
-                lines.extend(["", "[[" + ".".join(toml_key(k) for k in sub) + "]]"])
-                _emit(lines, sub, item)
+        if key in old and _same(old[key], value):
+            previous = key
+            continue
+        if key in old and isinstance(value, Mapping) and isinstance(old[key], Mapping):
+            _sync(container[key], old[key], value, _never)
+        elif key in old and _is_table_array(value) and _is_table_array(old[key]):
+            _sync_tables(container[key], old[key], value)
+        elif key in old:
+            container[key] = new_item(value)
+        else:
+            _insert(container, previous, key, new_item(value))
+        previous = key
+
+
+def _same(old: Any, new: Any) -> bool:
+    """Equal, or one number written differently (44 and "44", 11.70 and 11.7): leave the file be."""
+    if old == new:
+        return True
+    number = isinstance(old, int | Decimal) and not isinstance(old, bool)
+    return (
+        number and isinstance(new, int | Decimal | str) and not isinstance(new, bool) and str(old) == str(new)
+    )
+
+
+def _sync_tables(aot: Any, old: list[Any], new: list[Any]) -> None:
+    """An array of tables edited in place: entries removed or appended keep the others' comments."""
+    if len(old) == len(new):
+        for index, (before, after) in enumerate(zip(old, new, strict=True)):
+            if before != after:
+                _sync(aot[index], before, after, _never)
+        return
+    kept = list(old)
+    for index in range(len(old) - 1, -1, -1):  # drop entries that are gone, last first
+        if old[index] not in new or kept.count(old[index]) > new.count(old[index]):
+            del aot[index]
+            del kept[index]
+    for index, entry in enumerate(new):
+        if index < len(kept) and kept[index] == entry:
+            continue
+        if index < len(kept):
+            _sync(aot[index], kept[index], entry, _never)
+            kept[index] = entry
+        else:
+            aot.append(new_item(entry))
+            kept.append(entry)
+
+
+def _insert(container: Any, previous: str | None, key: str, item: Any) -> None:
+    """Add a key after its predecessor in `data` order, so it does not land after trailing comments."""
+    import tomlkit.items
+
+    body = getattr(container, "value", container)  # a Table's or InlineTable's Container
+    plain = not isinstance(item, tomlkit.items.Table | tomlkit.items.AoT)
+    if plain and previous is not None and hasattr(body, "_insert_after"):
+        try:
+            body._insert_after(previous, key, item)
+            return
+        except (KeyError, ValueError, tomlkit.exceptions.TOMLKitError):
+            pass
+    container.append(key, item)

@@ -43,7 +43,10 @@ def handle_errors(fn: F) -> F:
         try:
             return fn(*args, **kwargs)
         except ShopperError as exc:
-            raise fail(str(exc), exc.exit_code) from None
+            *first, last = str(exc).splitlines() or [""]
+            for line in first:  # an error that lists several problems: one red line each
+                fail(line, exc.exit_code)
+            raise fail(last, exc.exit_code) from None
         except KeyboardInterrupt:
             raise fail("interrupted", 130) from None
 

@@ -1,4 +1,4 @@
-"""`shopper shops add|check|list|sync`."""
+"""`shopper shops add|remove|check|list|sync`."""
 
 from __future__ import annotations
 
@@ -28,9 +28,13 @@ def add(
 
     shop, detection, path = asyncio.run(add_shop(url, profile, name=name))
     out = render.console()
+    if detection is None or path is None:
+        out.print(f"{render.clean(shop.url)} is already in the profile as [bold]{render.clean(shop.name)}[/]")
+        return
     out.print(
         f"added [bold]{render.clean(shop.name)}[/] ({render.clean(detection.platform or '?')}"
-        f"{', search ' + render.clean(detection.search_url) if detection.search_url else ''}) to {path}"
+        f"{', search ' + render.clean(detection.search_url) if detection.search_url else ''})"
+        f" to {render.clean(path)}"
     )
     for note in detection.notes:
         render.error_console().print(f"[yellow]note:[/] {render.clean(note)}")
@@ -83,3 +87,18 @@ def sync(profile: ProfileOption = None, version: VersionOption = False) -> None:
             out.print(f"[red]✗[/] {render.clean(shop)}: {render.clean(render.one_line(error))}")
         else:
             out.print(f"[green]✓[/] {render.clean(shop)}: {count} product(s) mirrored")
+
+
+@app.command("remove")
+@handle_errors
+def remove(
+    name: Annotated[str, typer.Argument(metavar="NAME", help="The shop's name (or its URL).")],
+    profile: ProfileOption = None,
+    version: VersionOption = False,
+) -> None:
+    """Remove a shop from the profile (comments and layout of the file are kept)."""
+    from shopper.cli import render
+    from shopper.shops.manage import remove_shop
+
+    shop, path = remove_shop(name, profile)
+    render.console().print(f"removed [bold]{render.clean(shop.name)}[/] from {render.clean(path)}")

@@ -36,28 +36,38 @@ def _fetch_settings() -> Any:
 
 async def add_shop(
     url: str, profile_name: str | None, *, name: str | None = None
-) -> tuple[ShopConfig, Detection, Path]:
-    """Detect a shop and save it into the profile (replacing an entry with the same URL)."""
+) -> tuple[ShopConfig, Detection | None, Path | None]:
+    """Detect a shop and save it into the profile; (the existing entry, None, None) when it is already in."""
     from shopper.profiles import load_profile, save_profile, user_path_for
     from shopper.shops.fetch import Fetcher
+    from shopper.shops.naming import same_shop_url, shop_name
 
     if not url.lower().startswith(("http://", "https://")):
         raise UsageError(f"{url!r} is not an http(s) address")
     profile = load_profile(profile_name)
+    existing = next((s for s in profile.shops if same_shop_url(s.url, url)), None)
+    if existing is not None:
+        return existing, None, None
+    _start_demo_if_named(url)
     async with Fetcher(_fetch_settings()) as fetcher:
         detection = await detect_shop(fetcher, url)
         if not detection.reachable:
             reason = fetcher.warnings[-1] if fetcher.warnings else "no answer"
             raise ShopError(f"cannot add {url}: {reason}")
+        home = await fetcher.get(url)
     platform = detection.platform or "html"
+    named = name or (shop_name(home.text, url) if home is not None else None) or host(url)
+    taken = {s.name.casefold() for s in profile.shops}
+    if named.casefold() in taken:
+        named = f"{named} ({host(url)})"
     shop = ShopConfig(
-        name=name or host(url),
+        name=named,
         url=url.rstrip("/"),
         platform=platform,
         search_url=detection.search_url if platform == "html" else None,
         currency=detection.currency,
     )
-    profile.shops = [s for s in profile.shops if s.url.rstrip("/") != shop.url] + [shop]
+    profile.shops = [*profile.shops, shop]
     # The profile's own file, or a copy in the data dir: a bundled example is never rewritten.
     path = save_profile(profile, user_path_for(profile))
     return shop, detection, path
@@ -150,3 +160,32 @@ async def sync_shops(profile: Profile) -> list[tuple[str, int, str | None]]:
     finally:
         conn.close()
     return results
+
+
+def _start_demo_if_named(url: str) -> None:
+    """A demo shop URL works even when no find is running: start the demo shops here."""
+    from shopper.demo import ensure_demo_shops, is_demo_url
+
+    if is_demo_url(url):
+        ensure_demo_shops()
+
+
+def remove_shop(name_or_url: str, profile_name: str | None) -> tuple[ShopConfig, Path]:
+    """Remove a shop (by name, case-insensitive, or URL) from the profile; ShopError when it is not in it."""
+    import difflib
+
+    from shopper.profiles import load_profile, save_profile, user_path_for
+    from shopper.shops.naming import same_shop_url
+
+    profile = load_profile(profile_name)
+    wanted = name_or_url.strip().casefold()
+    found = next(
+        (s for s in profile.shops if s.name.casefold() == wanted or same_shop_url(s.url, name_or_url)), None
+    )
+    if found is None:
+        names = ", ".join(s.name for s in profile.shops) or "none"
+        close = difflib.get_close_matches(name_or_url, [s.name for s in profile.shops], n=1)
+        hint = f"; did you mean {close[0]}?" if close else f" (its shops: {names})"
+        raise ShopError(f"no shop {name_or_url!r} in profile {profile.name}{hint}")
+    profile.shops = [s for s in profile.shops if s is not found]
+    return found, save_profile(profile, user_path_for(profile))
