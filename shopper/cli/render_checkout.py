@@ -28,6 +28,17 @@ def _left_after(left: Money, after: object) -> Money:
     return Money(amount=Decimal(str(after)), currency=left.currency)
 
 
+def _refund(refund: dict[str, object]) -> str:
+    from decimal import Decimal, InvalidOperation
+
+    from shopper.models import Money
+
+    try:
+        return fmt(Money(amount=Decimal(str(refund.get("amount"))), currency=str(refund.get("currency"))))
+    except (InvalidOperation, ValueError):
+        return clean(f"{refund.get('amount')} {refund.get('currency')}")
+
+
 def line_text(line: Line) -> str:
     """'2 × Title (size M, colour red)', escaped."""
     variant = f" ({clean(line.variant)})" if line.variant else ""
@@ -119,7 +130,7 @@ def order_detail(order: Order) -> str:
         )
     refund = extra.get("refund")
     if isinstance(refund, dict):
-        out.append(f"Refund: {clean(refund.get('amount'))} {clean(refund.get('currency'))}")
+        out.append(f"Refund: {_refund(refund)}")
     out.append("[bold]History[/]")
     for event in order.events:
         detail = f" — {clean(event.detail)}" if event.detail else ""
