@@ -243,3 +243,14 @@ def test_address_checks() -> None:
     assert address_problems(bad) == ["postal_code: '10125' is not a postal code of NL"]
     elsewhere = good.model_copy(update={"country": "IE", "postal_code": "D02 X285"})
     assert address_problems(elsewhere) == []
+
+
+def test_sizes_seen_by_find_but_missing_live_refuse() -> None:
+    from shopper.checkout.offer_check import line_for
+    from shopper.errors import CheckoutError
+    from shopper.models import Money, Offer
+
+    live = Offer(url="http://shop.test/p/1", title="Shell", price=Money(amount=Decimal("10"), currency="EUR"))
+    with pytest.raises(CheckoutError, match="sizes could not be re-checked live"):
+        line_for(live, Target(live.url, had_sizes=True), "M", None, 1)
+    assert line_for(live, Target(live.url), None, None, 1).unit_price == live.price

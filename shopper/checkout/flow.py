@@ -121,7 +121,7 @@ class Checkout:
         """Re-read the item live and check the variant, the shop and the per-item cap."""
         shop = shop_of(target, self.profile)
         budget.check_shop(self.profile, shop.name, target.url)
-        offer = await read_live(self.fetcher, self.conn, shop, target.url)
+        offer = await read_live(self.fetcher, self.conn, shop, target.url, target.title)
         if offer.variants and size is None and colour is None and (target.size_hint or target.colour_hint):
             # No choice on the command line: the size and colour the find request asked for, if it has them.
             try:
