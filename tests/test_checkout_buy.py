@@ -103,7 +103,7 @@ def test_an_explicit_yes_places_exactly_one_order(
     result = runner.invoke(app, ["buy", url, "--size", "M", "--profile", str(profile)], input=answer)
     assert result.exit_code == 0, result.output
     summary = result.stdout
-    for needle in ("MOCK", "Fjellvik Shell Jacket", "size M", "89.50 EUR", "shipping 4.95 EUR", "94.45 EUR"):
+    for needle in ("MOCK", "Fjellvik Shell Jacket", "size M", "89.50 €", "shipping 4.95 €", "94.45 €"):
         assert needle in summary, needle
     assert "Kari Nordmann, Storgata 1, 0155 Oslo, NO" in summary
     assert "Payment: MOCK card" in summary
@@ -170,7 +170,7 @@ def test_price_rise_since_find_is_said_and_asked_again(shop: CheckoutShop, isola
     assert orders_json() == []
     asked = runner.invoke(app, ["buy", "1", "--size", "S", "--profile", str(profile)], input="y\n")
     assert asked.exit_code == 0, asked.output
-    assert "Price rose since you saw it" in asked.stdout and "was 89.50 EUR, now 99.00 EUR" in asked.stdout
+    assert "Price rose since you saw it" in asked.stdout and "was 89.50 €, now 99.00 €" in asked.stdout
     assert "Place this order?" in asked.stdout
     [order] = orders_json()
     assert order["price"] == {"amount": "99.00", "currency": "EUR"}
@@ -187,8 +187,8 @@ def test_per_item_cap_refuses_even_with_yes(shop: CheckoutShop, isolated_env: Pa
     url = shop.product_url("shell-jacket")
     result = runner.invoke(app, ["buy", url, "--size", "M", "--yes", "--profile", str(profile)])
     assert result.exit_code == 7
-    assert "per-item cap of 50.00 EUR" in result.stderr and "89.50 EUR" in result.stderr
-    assert "39.50 EUR too much" in result.stderr
+    assert "per-item cap of 50.00 €" in result.stderr and "89.50 €" in result.stderr
+    assert "39.50 € too much" in result.stderr
     assert orders_json() == []
 
 
@@ -197,12 +197,12 @@ def test_monthly_cap_counts_this_months_orders(shop: CheckoutShop, isolated_env:
     url = shop.product_url("shell-jacket")
     first = runner.invoke(app, ["buy", url, "--size", "M", "--yes", "--profile", str(profile)])
     assert first.exit_code == 0, first.output
-    assert "left now 120.00 EUR, after this order 25.55 EUR" in first.stdout
+    assert "left now 120.00 €, after this order 25.55 €" in first.stdout
     second = runner.invoke(app, ["buy", url, "--size", "S", "--yes", "--profile", str(profile)])
     assert second.exit_code == 7
     message = second.stderr
-    assert "monthly cap of 120.00 EUR" in message and "94.45 EUR spent this month" in message
-    assert "25.55 EUR left" in message and "(94.45 EUR)" in message
+    assert "monthly cap of 120.00 €" in message and "94.45 € spent this month" in message
+    assert "25.55 € left" in message and "(94.45 €)" in message
     assert len(orders_json()) == 1
 
 
@@ -255,3 +255,44 @@ def test_killed_between_complete_and_local_write_is_repaired(shop: CheckoutShop,
     assert order["url"] == url and order["status"] == "confirmed"
     again = _cli(["orders", "--json"], env)
     assert len(json.loads(again.stdout)) == 1
+
+
+def test_find_then_buy_a_row_on_the_demo_shops(isolated_env: Path) -> None:
+    home = isolated_env
+    (home / "profiles").mkdir(parents=True)
+    (home / "profiles" / "default.toml").write_text(
+        'name = "default"\ncurrency = "EUR"\n' + ADDRESS, encoding="utf-8"
+    )
+    env = {**os.environ, "SHOPPER_HOME": str(home)}
+    found = _cli(["find", "--json", "rain jacket size M"], env)
+    assert found.returncode == 0, found.stderr
+    first = json.loads(found.stdout)["offers"][0]
+    declined = _cli(["buy", "1"], env, stdin="n\n")
+    assert declined.returncode == 6, declined.stderr
+    bought = _cli(["buy", "1"], env, stdin="y\n")
+    assert bought.returncode == 0, bought.stderr
+    assert "MOCK ORDER" in bought.stdout and "size M" in bought.stdout and "shipping" in bought.stdout
+    [order] = json.loads(_cli(["orders", "--json"], env).stdout)
+    assert order["url"] == first["url"] and order["shop"] == first["shop"] and order["mock"] is True
+
+
+def test_ctrl_c_at_the_question_places_nothing(shop: CheckoutShop, isolated_env: Path) -> None:
+    import signal
+
+    profile = write_profile(isolated_env, shop)
+    env = {**os.environ, "SHOPPER_HOME": str(isolated_env)}
+    args = [sys.executable, "-m", "shopper", "buy", shop.product_url("wool-cap"), "--profile", str(profile)]
+    proc = subprocess.Popen(
+        args, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, text=True
+    )
+    assert proc.stdout is not None
+    seen = ""
+    while not seen.endswith("[y/N] "):
+        char = proc.stdout.read(1)
+        assert char, f"ended before asking: {seen!r}"
+        seen += char
+    proc.send_signal(signal.SIGINT)
+    _, err = proc.communicate(timeout=60)
+    assert proc.returncode == 130, err
+    assert "interrupted: nothing ordered" in err and "Traceback" not in err
+    assert _cli(["orders", "--json"], env).stdout.strip() == "[]"

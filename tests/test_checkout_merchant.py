@@ -219,4 +219,4 @@ def test_minor_units_follow_the_currency() -> None:
     assert to_minor(Money(amount="1500", currency="JPY")) == 1500
     assert from_minor(1235, "eur") == Money(amount="12.35", currency="EUR")
     assert fmt(from_minor(12345, "KWD")) == "12.345 KWD"
-    assert fmt(Money(amount="1234.5", currency="EUR")) == "1,234.50 EUR"
+    assert fmt(Money(amount="1234.5", currency="EUR")) == "1,234.50 €"

@@ -109,7 +109,7 @@ def test_shipped_order_cannot_be_canceled_but_returned(
     assert returned["status"] == "return_requested"
     # The items are refunded (3 x 12.00), not the shipping.
     code, out, _ = orders_cmd("show", str(order_id))
-    assert "Return label (MOCK): MockPost RET" in out and "Refund: 36.00 EUR" in out
+    assert "Return label (MOCK): MockPost RET" in out and "Refund: 36.00 €" in out
     clock.advance(days=4)
     code, out, _ = orders_cmd("track", str(order_id), "--json")
     history = [e["status"] for e in json.loads(out)["events"]]
@@ -168,9 +168,9 @@ def test_a_cart_over_two_shops_asks_once(
     assert done.exit_code == 0, done.output
     text = done.stdout
     assert text.count("Place this order? [y/N]") == 1
-    assert "items 24.00 EUR + shipping 4.95 EUR = 28.95 EUR" in text
-    assert "items 39.95 EUR + shipping 3.50 EUR = 43.45 EUR" in text
-    assert "Total for all shops: 72.40 EUR" in text
+    assert "items 24.00 € + shipping 4.95 € = 28.95 €" in text
+    assert "items 39.95 € + shipping 3.50 € = 43.45 €" in text
+    assert "Total for all shops: 72.40 €" in text
     listed = json.loads(runner.invoke(app, ["orders", "--json"]).stdout)
     assert sorted(o["shop"] for o in listed) == ["Fjellvik", "Lumen"]
     assert "The cart is empty" in runner.invoke(app, ["cart", "show"]).stdout
@@ -243,3 +243,14 @@ def test_address_checks() -> None:
     assert address_problems(bad) == ["postal_code: '10125' is not a postal code of NL"]
     elsewhere = good.model_copy(update={"country": "IE", "postal_code": "D02 X285"})
     assert address_problems(elsewhere) == []
+
+
+def test_sizes_seen_by_find_but_missing_live_refuse() -> None:
+    from shopper.checkout.offer_check import line_for
+    from shopper.errors import CheckoutError
+    from shopper.models import Money, Offer
+
+    live = Offer(url="http://shop.test/p/1", title="Shell", price=Money(amount=Decimal("10"), currency="EUR"))
+    with pytest.raises(CheckoutError, match="sizes could not be re-checked live"):
+        line_for(live, Target(live.url, had_sizes=True), "M", None, 1)
+    assert line_for(live, Target(live.url), None, None, 1).unit_price == live.price

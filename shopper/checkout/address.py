@@ -44,7 +44,11 @@ def address_problems(address: Address) -> list[str]:
 def delivery_address(profile: Profile) -> Address:
     """The profile's address, checked; CheckoutError saying how to add one when it is missing or wrong."""
     address = profile.address
-    where = profile.source_path or f"profile {profile.name!r}"
+    where = profile.source_path
+    if where is None:
+        from shopper import config
+
+        where = f"{config.profiles_dir() / 'default.toml'} (`shopper profile init` makes one)"
     if address is None:
         raise CheckoutError(
             f"no delivery address: add an [address] table (name, street, postal_code, city, country) "
@@ -80,3 +84,10 @@ def acp_fulfillment_details(address: Address) -> dict[str, Any]:
 def one_line(address: Address) -> str:
     """'Name, Street, 1234 AB City, NL'."""
     return f"{address.name}, {address.street}, {address.postal_code} {address.city}, {address.country}"
+
+
+def checkout_url_problem(url: str) -> str | None:
+    """Why a shop's checkout_url cannot be used, or None."""
+    if not re.match(r"https?://[^/\s]+", url):
+        return f"checkout_url must be an http(s) URL (got {url!r})"
+    return None

@@ -1,26 +1,16 @@
-"""Money <-> integer minor units (as ACP sends amounts) and the currency's own number of decimals.
-
-shopper/money.py (another helper's) will own currency formatting; until it lands this module keeps the
-ISO 4217 exponents the checkout needs.
-"""
+"""Money <-> integer minor units (as ACP sends amounts); display through shopper.money."""
 
 from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal
 
 from shopper.models import Money
-
-# ISO 4217 currencies whose minor unit is not 1/100; every other code has two decimals.
-_EXPONENTS: dict[str, int] = {
-    **dict.fromkeys(("BIF", "CLP", "DJF", "GNF", "ISK", "JPY", "KMF", "KRW", "PYG", "RWF", "UGX"), 0),
-    **dict.fromkeys(("VND", "VUV", "XAF", "XOF", "XPF"), 0),
-    **dict.fromkeys(("BHD", "IQD", "JOD", "KWD", "LYD", "OMR", "TND"), 3),
-}
+from shopper.money import format_money, minor_units
 
 
 def exponent(currency: str) -> int:
     """How many decimals the currency's minor unit has (2 for EUR, 0 for JPY, 3 for KWD)."""
-    return _EXPONENTS.get(currency.upper(), 2)
+    return minor_units(currency.upper())
 
 
 def to_minor(money: Money) -> int:
@@ -37,10 +27,9 @@ def from_minor(units: int, currency: str) -> Money:
 
 
 def fmt(money: Money) -> str:
-    """'1,234.50 EUR': grouped, with exactly the currency's number of decimals."""
-    places = exponent(money.currency)
-    amount = money.amount.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
-    return f"{amount:,.{places}f} {money.currency}"
+    """Money for display with the currency's own minor units ('1,234.50 €', '12.345 KWD')."""
+    # One plain space: error lines are collapsed to single spaces anyway, so every place reads alike.
+    return format_money(money).replace("\xa0", " ")
 
 
 def add(a: Money, b: Money) -> Money:

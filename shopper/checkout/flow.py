@@ -98,6 +98,11 @@ class Checkout:
     ) -> tuple[AcpClient, str, MockMerchant | None]:
         """The ACP client for a shop: its real endpoint, else its local mock merchant (started once)."""
         if shop.checkout_url:
+            from shopper.checkout.address import checkout_url_problem
+
+            problem = checkout_url_problem(shop.checkout_url)
+            if problem:
+                raise CheckoutError(f"{shop.name}: {problem}")
             return (
                 AcpClient(shop.checkout_url, self.fetcher, token_env=shop.checkout_token_env),
                 shop.checkout_url,
@@ -116,8 +121,18 @@ class Checkout:
         """Re-read the item live and check the variant, the shop and the per-item cap."""
         shop = shop_of(target, self.profile)
         budget.check_shop(self.profile, shop.name, target.url)
-        offer = await read_live(self.fetcher, self.conn, shop, target.url)
-        line = line_for(offer, target, size, colour, qty)
+        offer = await read_live(self.fetcher, self.conn, shop, target.url, target.title)
+        if offer.variants and size is None and colour is None and (target.size_hint or target.colour_hint):
+            # No choice on the command line: the size and colour the find request asked for, if it has them.
+            try:
+                line = line_for(offer, target, target.size_hint, target.colour_hint, qty)
+                if line.variant:
+                    said = f"{line.variant} as in your find request"
+                    line.note = f"{said}; {line.note}" if line.note else said
+            except CheckoutError:
+                line = line_for(offer, target, size, colour, qty)
+        else:
+            line = line_for(offer, target, size, colour, qty)
         budget.check_item(self.profile, line)
         return line
 
@@ -245,7 +260,7 @@ class Checkout:
             items_amount=from_minor(total_of(session, "items_base_amount") or 0, cur),
             shipping=from_minor(total_of(session, "fulfillment") or 0, cur),
             total=from_minor(total_of(session, "total") or 0, cur),
-            mock=merchant == MOCK,
+            mock=True,  # the payment is always a mock token, whoever the merchant is
         )
         self.carts.end_attempt(str(session["id"]), "done")
         return order_id

@@ -21,6 +21,7 @@ class Line(BaseModel):
     seen_price: Money | None = None  # as the user saw it (the last find), when known
     sku: str | None = None
     availability: str | None = None
+    note: str | None = None  # what the buyer should know about the choice made (e.g. another colour exists)
 
     @property
     def variant(self) -> str:

@@ -3,6 +3,7 @@ the variant (size, colour) that must exist and be in stock."""
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from dataclasses import dataclass
 from urllib.parse import urlsplit
@@ -35,6 +36,9 @@ class Target:
     shop: str | None = None
     title: str | None = None
     seen_price: Money | None = None
+    size_hint: str | None = None  # the size the find request asked for
+    colour_hint: str | None = None
+    had_sizes: bool = False  # the find saw sizes for this offer
 
 
 def target_of(ref: str, conn: sqlite3.Connection) -> Target:
@@ -53,7 +57,21 @@ def target_of(ref: str, conn: sqlite3.Connection) -> Target:
                 f"the last find ({result.request!r}) has {len(result.offers)} row(s), not {rank}"
             )
         ranked = result.offers[rank - 1]
-        return Target(ranked.offer.url, ranked.offer.shop or None, ranked.offer.title, ranked.offer.price)
+        query = result.query
+        colour = query.colours[0] if len(query.colours) == 1 else None
+        matched = ranked.matched_variant
+        if colour is None and matched is not None:
+            colour = next((matched.options[k] for k in COLOUR_KEYS if k in matched.options), None)
+        had_sizes = any(_option(v, SIZE_KEYS) for v in ranked.offer.variants)
+        return Target(
+            ranked.offer.url,
+            ranked.offer.shop or None,
+            ranked.offer.title,
+            ranked.offer.price,
+            query.size,
+            colour,
+            had_sizes,
+        )
     if not text.lower().startswith(("http://", "https://")):
         raise UsageError(f"{ref!r} is neither a product URL (http/https) nor a row number of the last find")
     return Target(text)
@@ -83,13 +101,16 @@ def shop_of(target: Target, profile: Profile) -> ShopConfig:
     return ShopConfig(name=netloc, url=f"{parts.scheme}://{parts.netloc}")
 
 
-async def read_live(fetcher: Fetcher, conn: sqlite3.Connection | None, shop: ShopConfig, url: str) -> Offer:
+async def read_live(
+    fetcher: Fetcher, conn: sqlite3.Connection | None, shop: ShopConfig, url: str, title: str | None = None
+) -> Offer:
     """The offer read live through the shop's adapter (the page itself when the adapter cannot)."""
     from shopper.shops.adapters.html import read_product
     from shopper.shops.search import SearchContext, resolve_adapter
 
     ctx = SearchContext(fetcher=fetcher, conn=conn, query=Query(text=url))
     offer: Offer | None = None
+    adapter = None
     try:
         adapter = await resolve_adapter(ctx, shop)
         offer = await adapter.product(fetcher, shop, url)
@@ -98,8 +119,17 @@ async def read_live(fetcher: Fetcher, conn: sqlite3.Connection | None, shop: Sho
     except Exception as exc:  # a shop that cannot be detected still has its product page
         fetcher.warnings.append(f"{shop.name}: {exc}")
     if offer is not None and not _same_product(offer.url, url):
-        # An adapter that answered with another product must not decide what is bought: read the page.
+        # An adapter that answered with another product must not decide what is bought: ask the shop's
+        # search for the product's own words and take the same URL, else read the page itself.
         offer = None
+        words = title or _slug_words(url)
+        if adapter is not None and words:
+            try:
+                found = await adapter.search(fetcher, shop, words, limit=40)
+            except Exception as exc:  # a failing search still leaves the page
+                found = []
+                fetcher.warnings.append(f"{shop.name}: {exc}")
+            offer = next((o for o in found if _same_product(o.url, url)), None)
     if offer is None:
         offer = await read_product(fetcher, shop, url)
     if offer is None:
@@ -107,6 +137,11 @@ async def read_live(fetcher: Fetcher, conn: sqlite3.Connection | None, shop: Sho
         raise CheckoutError(f"could not re-check {url} live, so nothing is bought ({why})")
     offer.shop = shop.name
     return offer
+
+
+def _slug_words(url: str) -> str:
+    last = urlsplit(url).path.rstrip("/").rsplit("/", 1)[-1]
+    return " ".join(w for w in re.split(r"[-_.]+", last) if w.isalpha())[:100]
 
 
 def _same_product(found: str, wanted: str) -> bool:
@@ -166,15 +201,6 @@ def choose_variant(
             raise CheckoutError(
                 f"{offer.title} has no size {size!r} (in stock: {', '.join(in_stock_sizes) or 'none'})"
             )
-    if (
-        coloured
-        and not colour
-        and len({_option(v, COLOUR_KEYS) for v in candidates if _option(v, COLOUR_KEYS)}) > 1
-    ):
-        have = _unique(_option(v, COLOUR_KEYS) or "" for v in candidates if _buyable(v.availability))
-        raise CheckoutError(
-            f"{offer.title} comes in several colours; choose one with --colour ({', '.join(have)})"
-        )
     if not offer.variants:
         if not _buyable(offer.availability):
             raise CheckoutError(f"{offer.title} is sold out ({offer.availability})")
@@ -188,6 +214,8 @@ def choose_variant(
             f"{offer.title}{' in ' + what if what else ''} is sold out now "
             f"(in stock: {', '.join(in_stock_sizes) or 'nothing'})"
         )
+    # Several colours and none chosen: the shop's first one in stock, as its own page preselects it;
+    # the summary names it and the others before anything is ordered.
     chosen = buyable[0]
     options: dict[str, str] = {}
     if (found := _option(chosen, SIZE_KEYS)) is not None:
@@ -205,9 +233,29 @@ def _unique(values: object) -> list[str]:
     return out
 
 
+def other_colours(offer: Offer, size: str | None, chosen: str | None) -> list[str]:
+    """Colours in stock (in the chosen size) other than the chosen one."""
+    have = [
+        v
+        for v in offer.variants
+        if _buyable(v.availability) and (not size or _same_size(_option(v, SIZE_KEYS) or "", size))
+    ]
+    return [c for c in _unique(_option(v, COLOUR_KEYS) or "" for v in have) if c != chosen]
+
+
 def line_for(offer: Offer, target: Target, size: str | None, colour: str | None, qty: int) -> Line:
     """The line to buy, with the live price of the chosen variant."""
+    if target.had_sizes and not offer.variants:
+        raise CheckoutError(
+            f"{offer.title}: its sizes could not be re-checked live (the shop shows none now); "
+            "nothing is bought"
+        )
     variant, options = choose_variant(offer, size, colour)
+    note = None
+    if not colour and "colour" in options:
+        others = other_colours(offer, options.get("size"), options["colour"])
+        if others:
+            note = f"colour {options['colour']} chosen; also in stock: {', '.join(others)} (use --colour)"
     price = (variant.price if variant is not None and variant.price is not None else None) or offer.price
     if price is None:
         raise CheckoutError(f"{offer.title}: no price on the live page, so nothing is bought")
@@ -223,4 +271,5 @@ def line_for(offer: Offer, target: Target, size: str | None, colour: str | None,
         seen_price=target.seen_price,
         sku=sku,
         availability=availability,
+        note=note,
     )

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import signal
 import sys
+import threading
 from typing import TYPE_CHECKING
 
 import typer
@@ -16,12 +18,21 @@ if TYPE_CHECKING:
 
 def read_answer(question: str, *, to_stderr: bool) -> str | None:
     """Ask on the terminal and read one line; None at end of input."""
-    typer.echo(question, nl=False, err=to_stderr)
-    line = sys.stdin.readline()
-    if not line:
-        typer.echo("", err=to_stderr)
-        return None
-    return line
+    # asyncio's own Ctrl-C handler only cancels the task at its next await, which would leave this read
+    # blocking; while waiting for the answer Ctrl-C raises KeyboardInterrupt here, as a person expects.
+    main = threading.current_thread() is threading.main_thread()
+    previous = signal.getsignal(signal.SIGINT) if main else None
+    if main:
+        signal.signal(signal.SIGINT, signal.default_int_handler)
+    try:
+        typer.echo(question, nl=False, err=to_stderr)
+        line = sys.stdin.readline()
+    finally:
+        if main:
+            signal.signal(signal.SIGINT, previous)
+    if not line or not sys.stdin.isatty():
+        typer.echo(line.strip() if line else "", err=to_stderr)  # a piped answer is shown, ending the line
+    return line or None
 
 
 async def confirm_and_place(checkout: Checkout, plan: Plan, *, yes: bool, as_json: bool) -> None:

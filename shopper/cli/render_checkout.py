@@ -28,6 +28,17 @@ def _left_after(left: Money, after: object) -> Money:
     return Money(amount=Decimal(str(after)), currency=left.currency)
 
 
+def _refund(refund: dict[str, object]) -> str:
+    from decimal import Decimal, InvalidOperation
+
+    from shopper.models import Money
+
+    try:
+        return fmt(Money(amount=Decimal(str(refund.get("amount"))), currency=str(refund.get("currency"))))
+    except (InvalidOperation, ValueError):
+        return clean(f"{refund.get('amount')} {refund.get('currency')}")
+
+
 def line_text(line: Line) -> str:
     """'2 × Title (size M, colour red)', escaped."""
     variant = f" ({clean(line.variant)})" if line.variant else ""
@@ -43,6 +54,8 @@ def summary(plan: Plan) -> str:
         for line in s.lines:
             unit = _m(line.unit_price)
             out.append(f"  {line_text(line)}  at {unit} each")
+            if line.note:
+                out.append(f"    [yellow]{clean(line.note)}[/]")
             out.append(f"    [dim]{clean(one_line(line.url, 120))}[/]")
         out.append(
             f"  items {_m(s.items)} + shipping {_m(s.shipping)} = [bold]{_m(s.total)}[/] ({s.total.currency})"
@@ -117,7 +130,7 @@ def order_detail(order: Order) -> str:
         )
     refund = extra.get("refund")
     if isinstance(refund, dict):
-        out.append(f"Refund: {clean(refund.get('amount'))} {clean(refund.get('currency'))}")
+        out.append(f"Refund: {_refund(refund)}")
     out.append("[bold]History[/]")
     for event in order.events:
         detail = f" — {clean(event.detail)}" if event.detail else ""
