@@ -162,6 +162,24 @@ class ShopConfig(BaseModel):
     shipping: Decimal | None = None
     free_shipping_over: Decimal | None = None
     currency: str | None = Field(default=None, pattern=r"^[A-Z]{3}$")
+    # A real Agentic Commerce Protocol endpoint of this shop; without one a local mock merchant is used.
+    checkout_url: str | None = None
+    # The NAME of the environment variable holding the endpoint's bearer token (never the token itself).
+    checkout_token_env: str | None = Field(default=None, pattern=r"^[A-Za-z_][A-Za-z0-9_]*$")
+
+
+class Address(BaseModel):
+    """Where orders are delivered; sent only to the merchant of an order."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    name: str = Field(min_length=1, max_length=200)
+    street: str = Field(min_length=1, max_length=200)
+    postal_code: str = Field(min_length=1, max_length=16)
+    city: str = Field(min_length=1, max_length=100)
+    country: str = Field(pattern=r"^[A-Z]{2}$")  # ISO 3166-1 alpha-2
+    email: str | None = Field(default=None, pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+    phone: str | None = Field(default=None, max_length=32)
 
 
 class Priorities(BaseModel):
@@ -192,6 +210,7 @@ class Profile(BaseModel):
     example_photos: list[str] = Field(default_factory=list)
     priorities: Priorities = Field(default_factory=Priorities)
     rates: dict[str, Decimal] = Field(default_factory=dict)  # "USD" -> units of profile currency per 1 USD
+    address: Address | None = None  # delivery address for (mock) orders
     source_path: str | None = Field(default=None, exclude=True)
     demo: bool = Field(default=False, exclude=True)
 

@@ -129,6 +129,73 @@ def _migration_1(conn: sqlite3.Connection) -> None:
         conn.execute(statement)
 
 
+def _migration_checkout(conn: sqlite3.Connection) -> None:
+    """Carts, orders with their status history, and checkout attempts (for repair after a crash)."""
+    statements = [
+        """CREATE TABLE carts (
+            id INTEGER PRIMARY KEY,
+            token TEXT NOT NULL UNIQUE,
+            kind TEXT NOT NULL DEFAULT 'cart' CHECK (kind IN ('cart', 'buy')),
+            status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'done')),
+            attempt INTEGER NOT NULL DEFAULT 0,
+            created_at TEXT NOT NULL
+        )""",
+        """CREATE TABLE cart_items (
+            id INTEGER PRIMARY KEY,
+            cart_id INTEGER NOT NULL REFERENCES carts(id) ON DELETE CASCADE,
+            url TEXT NOT NULL,
+            shop TEXT NOT NULL,
+            title TEXT NOT NULL,
+            options_json TEXT NOT NULL DEFAULT '{}',
+            qty INTEGER NOT NULL CHECK (qty >= 1),
+            seen_price TEXT,
+            seen_currency TEXT,
+            added_at TEXT NOT NULL
+        )""",
+        """CREATE TABLE checkout_attempts (
+            id INTEGER PRIMARY KEY,
+            cart_id INTEGER NOT NULL REFERENCES carts(id),
+            shop_json TEXT NOT NULL,
+            merchant TEXT NOT NULL,
+            session_id TEXT NOT NULL UNIQUE,
+            idem_key TEXT NOT NULL,
+            lines_json TEXT NOT NULL,
+            state TEXT NOT NULL DEFAULT 'pending' CHECK (state IN ('pending', 'done', 'abandoned')),
+            created_at TEXT NOT NULL
+        )""",
+        """CREATE TABLE orders (
+            id INTEGER PRIMARY KEY,
+            cart_id INTEGER REFERENCES carts(id),
+            shop TEXT NOT NULL,
+            shop_json TEXT NOT NULL,
+            merchant TEXT NOT NULL,
+            checkout_session_id TEXT NOT NULL UNIQUE,
+            merchant_order_id TEXT NOT NULL,
+            permalink_url TEXT,
+            currency TEXT NOT NULL,
+            items_amount TEXT NOT NULL,
+            shipping TEXT NOT NULL,
+            total TEXT NOT NULL,
+            lines_json TEXT NOT NULL,
+            status TEXT NOT NULL,
+            mock INTEGER NOT NULL DEFAULT 1,
+            extra_json TEXT NOT NULL DEFAULT '{}',
+            created_at TEXT NOT NULL
+        )""",
+        "CREATE INDEX orders_created ON orders (created_at)",
+        """CREATE TABLE order_events (
+            id INTEGER PRIMARY KEY,
+            order_id INTEGER NOT NULL REFERENCES orders(id) ON DELETE CASCADE,
+            status TEXT NOT NULL,
+            at TEXT NOT NULL,
+            detail TEXT NOT NULL DEFAULT '',
+            UNIQUE (order_id, status, at)
+        )""",
+    ]
+    for statement in statements:
+        conn.execute(statement)
+
+
 def _migration_watch(conn: sqlite3.Connection) -> None:
     """Watches, price observations (one row per offer and variant), and the alert outbox."""
     statements = [
@@ -201,7 +268,7 @@ def _migration_watch(conn: sqlite3.Connection) -> None:
 
 
 # Position + 1 is the schema version. Append only; never edit a migration that has shipped.
-MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_migration_1, _migration_watch]
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_migration_1, _migration_checkout, _migration_watch]
 
 
 def schema_version(conn: sqlite3.Connection) -> int:
