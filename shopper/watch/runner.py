@@ -8,8 +8,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
-from shopper.models import Profile
+from shopper.models import Profile, WatchPrefs
 from shopper.shops.fetch import Fetcher, FetchSettings
+from shopper.watch.cart import sync_cart_watches
 from shopper.watch.history import record_offers, reference_price
 from shopper.watch.models import Alert, Watch
 from shopper.watch.notify import Notifier, alert_id
@@ -216,6 +217,8 @@ async def run_once(
     settings = settings or RunSettings()
     profiles = profiles or load_profiles()
     report = RunReport()
+    default = profiles(None)
+    sync_cart_watches(conn, default.watch if default is not None else WatchPrefs(), clock())
     watches = WatchRepo(conn).due(clock(), everything=everything)
     products = [w for w in watches if w.kind == "product"]
     requests = [w for w in watches if w.kind == "request"]
