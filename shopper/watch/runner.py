@@ -15,7 +15,7 @@ from shopper.watch.history import record_offers, reference_price
 from shopper.watch.models import Alert, Watch
 from shopper.watch.notify import Notifier, alert_id
 from shopper.watch.reader import CheckResult, check_products, check_request
-from shopper.watch.repo import AlertRepo, WatchRepo, iso
+from shopper.watch.repo import AlertRepo, WatchRepo
 from shopper.watch.rules import Fired, check_product
 from shopper.watch.rules import check_request as request_rules
 from shopper.watch.variants import variant_key
@@ -72,6 +72,10 @@ def load_profiles() -> Callable[[str | None], Profile | None]:
     return get
 
 
+def _when(moment: datetime) -> str:
+    return moment.astimezone(UTC).strftime("%Y-%m-%d %H:%M UTC")
+
+
 def _backoff(watch: Watch) -> timedelta:
     factor = min(2 ** max(0, watch.errors - 1), MAX_BACKOFF_FACTOR)
     return timedelta(
@@ -122,11 +126,11 @@ def apply(conn: sqlite3.Connection, result: CheckResult, now: datetime, report: 
                         url=watch.url,
                         title=watch.title,
                         shop=watch.shop,
-                        message=f"price not found since {iso(now)}; the page may have changed",
+                        message=f"price not found since {_when(now)}; the page may have changed",
                         created_at=now,
                     )
                 )
-            watch.last_error = f"price not found since {iso(watch.broken_since)}"
+            watch.last_error = f"price not found since {_when(watch.broken_since)}"
             watch.next_due_at = now + _backoff(watch)
             report.errors.append(f"watch {watch.id}: {watch.last_error}")
             record_offers(conn, result.offers, source="watch", now=now)
