@@ -101,6 +101,12 @@ def _render(result: Any, limit: int, as_json: bool) -> None:
         )
     if not result.offers:
         out.print("[yellow]Nothing matched.[/] " + render.clean(_hint(result)))
+    from shopper.watch.suggest import restock_line
+
+    restock = restock_line(result)
+    if restock:
+        out.print(f"Size {render.clean(result.query.size)} is sold out everywhere. Get told when it is back:")
+        out.print("  " + render.clean(restock))
     else:
         wide = out.width >= 150
         out.print(render.find_table(result, limit, wide=wide))
