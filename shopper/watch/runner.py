@@ -108,6 +108,8 @@ def apply(conn: sqlite3.Connection, result: CheckResult, now: datetime, report: 
     fired: list[Fired] = []
     notices: list[Alert] = []
     with conn:
+        if conn.execute("SELECT 1 FROM watches WHERE id = ?", (watch.id,)).fetchone() is None:
+            return  # removed while this run was reading it
         if result.error:
             watch.errors += 1
             watch.last_error = result.error
@@ -248,7 +250,7 @@ async def run_once(
         if profile is None:
             on_result(CheckResult(watch, error=f"profile {watch.profile or 'default'} cannot be loaded"))
             continue
-        on_result(await check_request(conn, watch, profile))
+        on_result(await check_request(conn, watch, profile, fetch))
     deliver(conn, notifier or Notifier(), clock, report)
     report.seconds = time.perf_counter() - started
     return report
