@@ -192,6 +192,16 @@ class Priorities(BaseModel):
     delivery: float = 0.5
 
 
+class WatchPrefs(BaseModel):
+    """How `shopper watch` behaves for this profile ([watch] in the profile file)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    cart: bool = True  # watch items left in the cart for price drops
+    min_change_pct: Decimal = Decimal("1")  # smaller changes are not a drop
+    notify: list[str] = Field(default_factory=list)  # apprise URLs for watches that name none
+
+
 class Profile(BaseModel):
     """The user's preferences: budget, sizes, liked/avoided brands and shops, styles."""
 
@@ -212,6 +222,7 @@ class Profile(BaseModel):
     # example photos of things the user likes; "example_photos" is the older name of the key
     photos: list[str] = Field(default_factory=list, validation_alias=AliasChoices("photos", "example_photos"))
     priorities: Priorities = Field(default_factory=Priorities)
+    watch: WatchPrefs = Field(default_factory=WatchPrefs)
     rates: dict[str, Decimal] = Field(default_factory=dict)  # "USD" -> units of profile currency per 1 USD
     address: Address | None = None  # delivery address for (mock) orders
     source_path: str | None = Field(default=None, exclude=True)

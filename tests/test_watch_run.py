@@ -253,3 +253,33 @@ def test_daily_cap_holds_back_alerts(conn: sqlite3.Connection, html_shop: HtmlSh
         clock.advance(minutes=30)
         fired += len(report.alerts)
     assert fired == 1
+
+
+def test_an_alert_the_receiver_refused_goes_out_on_the_next_run(
+    conn: sqlite3.Connection, html_shop: HtmlShop, hook: WebhookReceiver
+) -> None:
+    clock = Clock()
+    url = f"{html_shop.base}/item/kettle-17"
+    add(conn, clock, kind="product", target=url, below=Money(amount="45", currency="EUR"), notify=[hook.url])
+    set_item(html_shop.base, "kettle-17", price="42.00")
+    hook.failures = 1
+    report = run(conn, clock)
+    assert [a.kind for a in report.alerts] == ["below"] and report.sent == 0
+    assert len(report.send_errors) == 1 and "not delivered" in report.send_errors[0]
+    row = conn.execute("SELECT attempts, sent_at FROM alerts").fetchone()
+    assert row["attempts"] == 1 and row["sent_at"] is None
+    again = run(conn, clock)
+    assert again.alerts == [] and again.sent == 1
+    assert [p["alert_id"] for p in hook.posts] == [report.alerts[0].id]
+
+
+def test_a_watch_removed_during_a_run_is_left_alone(conn: sqlite3.Connection, html_shop: HtmlShop) -> None:
+    from shopper.watch.reader import CheckResult
+    from shopper.watch.runner import apply
+
+    clock = Clock()
+    watch = add(conn, clock, kind="product", target=f"{html_shop.base}/item/kettle-17")
+    WatchRepo(conn).remove(watch.id)
+    report = RunReport()
+    apply(conn, CheckResult(watch, error="shop down"), clock(), report)
+    assert report.checked == 0 and conn.execute("SELECT count(*) FROM alerts").fetchone()[0] == 0

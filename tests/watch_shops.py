@@ -321,6 +321,7 @@ class WebhookReceiver:
     def __init__(self) -> None:
         self.posts: list[dict[str, Any]] = []  # answered (delivered) POSTs
         self.attempts: list[dict[str, Any]] = []  # every POST seen, answered or not
+        self.failures = 0  # answer this many POSTs with HTTP 500 first
         self.arrived = threading.Event()
         self.hold = threading.Event()
         self.release = threading.Event()
@@ -340,6 +341,12 @@ class WebhookReceiver:
                 receiver.arrived.set()
                 if receiver.hold.is_set():
                     receiver.release.wait(30)
+                    return
+                with receiver.lock:
+                    failing = receiver.failures > 0
+                    receiver.failures -= 1 if failing else 0
+                if failing:
+                    reply(self, 500, b"{}", "application/json")
                     return
                 with receiver.lock:
                     receiver.posts.append(body)

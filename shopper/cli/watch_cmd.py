@@ -123,8 +123,11 @@ def add(
         typer.Option("--notify", help="An apprise URL (repeatable): ntfy://, mailto://, json://, …"),
     ] = None,
     min_change: Annotated[
-        str, typer.Option("--min-change", help="Changes smaller than this percentage are not a drop.")
-    ] = "1",
+        str | None,
+        typer.Option(
+            "--min-change", help="Changes smaller than this percentage are not a drop (profile: 1)."
+        ),
+    ] = None,
     daily_cap: Annotated[int, typer.Option("--daily-cap", min=1, help="At most this many alerts a day.")] = 5,
     profile: ProfileOption = None,
     as_json: JsonOption = False,
@@ -156,10 +159,10 @@ def add(
         below=parse_amount(below, loaded.currency) if below else None,
         drop_pct=parse_percent(drop) if drop else None,
         restock=restock,
-        min_change_pct=parse_percent(min_change),
+        min_change_pct=parse_percent(min_change) if min_change else loaded.watch.min_change_pct,
         daily_cap=daily_cap,
         every_s=parse_every(every),
-        notify=list(notify or []),
+        notify=list(notify or loaded.watch.notify),
     )
     conn = _connect()
     try:

@@ -32,6 +32,8 @@ def watch_table(watches: list[Watch]) -> Table:
         what = w.title or w.target
         if w.kind == "request":
             what = f"request: {what}"
+        elif w.origin == "cart":
+            what = f"cart: {what}"
         elif w.shop:
             what += f"\n[dim]{render.clean(render.one_line(w.shop, 40))}[/]"
         last = render.money(w.last_price) if w.last_price else "-"

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 from shopper.models import Offer, Profile, Query, RankedOffer, ShopConfig
-from shopper.shops.fetch import Fetcher
+from shopper.shops.fetch import Fetcher, FetchSettings
 from shopper.watch.models import Reading, Watch
 from shopper.watch.variants import is_buyable, matching_variants
 
@@ -154,19 +154,25 @@ def _reading_of_ranked(ranked: RankedOffer) -> Reading:
     return reading
 
 
-async def check_request(conn: sqlite3.Connection, watch: Watch, profile: Profile) -> CheckResult:
+async def check_request(
+    conn: sqlite3.Connection, watch: Watch, profile: Profile, settings: FetchSettings | None = None
+) -> CheckResult:
     """A request watch: the best matches across the profile's shops, as `find` answers."""
     from shopper.pipeline import find
 
     try:
-        result = await find(watch.target, profile, conn=conn)
+        # Live, not the catalogue mirror: a watch is there to see what changed since the last look.
+        result = await find(watch.target, profile, conn=conn, use_mirror=False, fetch_settings=settings)
     except (
         Exception
     ) as exc:  # the pipeline reports shop failures as warnings; anything else is this watch's error
         return CheckResult(watch, error=f"{type(exc).__name__}: {exc}")
+    # The best-ranked matches (excluded offers are not among them), the answer's first.
     answer = set(result.answer)
-    chosen = [r for r in result.offers if r.offer.url in answer] or result.offers
-    chosen = chosen[:REQUEST_MATCHES]
+    ranked = [r for r in result.offers if r.offer.url in answer] + [
+        r for r in result.offers if r.offer.url not in answer
+    ]
+    chosen = ranked[:REQUEST_MATCHES]
     if not chosen and result.warnings:
         return CheckResult(watch, error="; ".join(result.warnings[:3]))
     readings = [_reading_of_ranked(r) for r in chosen]

@@ -8,13 +8,14 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
-from shopper.models import Profile
+from shopper.models import Profile, WatchPrefs
 from shopper.shops.fetch import Fetcher, FetchSettings
+from shopper.watch.cart import sync_cart_watches
 from shopper.watch.history import record_offers, reference_price
 from shopper.watch.models import Alert, Watch
 from shopper.watch.notify import Notifier, alert_id
 from shopper.watch.reader import CheckResult, check_products, check_request
-from shopper.watch.repo import AlertRepo, WatchRepo, iso
+from shopper.watch.repo import AlertRepo, WatchRepo
 from shopper.watch.rules import Fired, check_product
 from shopper.watch.rules import check_request as request_rules
 from shopper.watch.variants import variant_key
@@ -71,6 +72,10 @@ def load_profiles() -> Callable[[str | None], Profile | None]:
     return get
 
 
+def _when(moment: datetime) -> str:
+    return moment.astimezone(UTC).strftime("%Y-%m-%d %H:%M UTC")
+
+
 def _backoff(watch: Watch) -> timedelta:
     factor = min(2 ** max(0, watch.errors - 1), MAX_BACKOFF_FACTOR)
     return timedelta(
@@ -103,6 +108,8 @@ def apply(conn: sqlite3.Connection, result: CheckResult, now: datetime, report: 
     fired: list[Fired] = []
     notices: list[Alert] = []
     with conn:
+        if conn.execute("SELECT 1 FROM watches WHERE id = ?", (watch.id,)).fetchone() is None:
+            return  # removed while this run was reading it
         if result.error:
             watch.errors += 1
             watch.last_error = result.error
@@ -121,11 +128,11 @@ def apply(conn: sqlite3.Connection, result: CheckResult, now: datetime, report: 
                         url=watch.url,
                         title=watch.title,
                         shop=watch.shop,
-                        message=f"price not found since {iso(now)}; the page may have changed",
+                        message=f"price not found since {_when(now)}; the page may have changed",
                         created_at=now,
                     )
                 )
-            watch.last_error = f"price not found since {iso(watch.broken_since)}"
+            watch.last_error = f"price not found since {_when(watch.broken_since)}"
             watch.next_due_at = now + _backoff(watch)
             report.errors.append(f"watch {watch.id}: {watch.last_error}")
             record_offers(conn, result.offers, source="watch", now=now)
@@ -216,6 +223,8 @@ async def run_once(
     settings = settings or RunSettings()
     profiles = profiles or load_profiles()
     report = RunReport()
+    default = profiles(None)
+    sync_cart_watches(conn, default.watch if default is not None else WatchPrefs(), clock())
     watches = WatchRepo(conn).due(clock(), everything=everything)
     products = [w for w in watches if w.kind == "product"]
     requests = [w for w in watches if w.kind == "request"]
@@ -241,7 +250,7 @@ async def run_once(
         if profile is None:
             on_result(CheckResult(watch, error=f"profile {watch.profile or 'default'} cannot be loaded"))
             continue
-        on_result(await check_request(conn, watch, profile))
+        on_result(await check_request(conn, watch, profile, fetch))
     deliver(conn, notifier or Notifier(), clock, report)
     report.seconds = time.perf_counter() - started
     return report
