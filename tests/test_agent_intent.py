@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import pytest
 
-from shopper.agent.intent import classify, is_yes
+from shopper.agent.intent import classify
 from shopper.agent.session import merge
 from shopper.models import Profile
 from shopper.understand.offline import parse_request
@@ -137,9 +137,6 @@ def test_merge_lays_a_refinement_over_the_query() -> None:
     assert merged.max_price == current.max_price
 
 
-@pytest.mark.parametrize(
-    ("text", "yes"), [("y", True), ("Ja", True), ("oui", True), ("", False), ("n", False)]
-)
-def test_only_an_explicit_yes_is_yes(text: str, yes: bool) -> None:
-    assert is_yes(text) is yes
-    assert is_yes("yes, buy it") is False  # only a bare yes counts
+@pytest.mark.parametrize("text", ["y", "Ja", "oui", "n", "nee", "nei"])
+def test_a_bare_answer_is_never_a_search_or_a_purchase(text: str) -> None:
+    assert read(text).kind == "answer"

@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import secrets
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime, timedelta
 from typing import Any, Literal
 
@@ -21,8 +21,8 @@ from shopper.errors import ActionError, ShopperError
 
 Status = Literal["pending", "approved", "declined", "failed"]
 PENDING_HOURS = 24  # a proposal older than this is stale: prices and stock move
-# kind -> function(payload) -> one line saying what was done. Filled by the modules that own the kinds.
-Executor = Callable[[dict[str, Any]], str]
+# kind -> function(payload, conn) -> one line saying what was done. Filled by the modules owning the kinds.
+Executor = Callable[[dict[str, Any], sqlite3.Connection], Awaitable[str]]
 EXECUTORS: dict[str, Executor] = {}
 
 
@@ -105,7 +105,7 @@ class ActionStore:
         self._settle(action, "declined", "declined by the user")
         return self.get(action.id)
 
-    def approve(self, action_id: str) -> PendingAction:
+    async def approve(self, action_id: str) -> PendingAction:
         """The user said yes: run it. Front-end code only; never exposed as a tool."""
         action = self._waiting(action_id)
         executor = EXECUTORS.get(action.kind)
@@ -121,7 +121,7 @@ class ActionStore:
         if not claimed:
             raise ActionError(f"action {action.id} was already decided")
         try:
-            result = executor(action.payload)
+            result = await executor(action.payload, self.conn)
         except ShopperError as exc:
             self._settle(action, "failed", str(exc))
             raise

@@ -74,8 +74,9 @@ HANDOVER = re.compile(
     re.I,
 )
 RETURN = re.compile(
-    r"\b(return|send\s+(?:it\s+)?back|retour\w*|terugsturen|zurücksenden|rücksendung|returnere|retur|"
-    r"renvoyer|retourner)\b.*?(\d{1,2}|[0-9a-f]{6,})?\s*$",
+    r"^\s*(?:return|send\s+back|retourneer|terugsturen|zurücksenden|returner|returnere|returnera|retourner|"
+    r"renvoyer)\s+(?:(?:my\s+)?(?:order|bestelling|bestellung|ordre|bestilling|beställning|commande)\s+)?"
+    r"(?:nr\.?\s*|no\.?\s*|#\s*)?(\d{1,6})\b\s*(.*)$",
     re.I,
 )
 NOT_FROM = re.compile(
@@ -83,7 +84,10 @@ NOT_FROM = re.compile(
     r"nicht\s+(?:von|bei)|ohne|ikke\s+fra|inte\s+från|pas\s+(?:de|chez|sur))\s+(.+?)\s*[.!]?\s*$",
     re.I,
 )
-YES = re.compile(r"^\s*(y|yes|ja|j|oui|o|jo|yep|sure|ok|okay)\s*[.!]?\s*$", re.I)
+
+
+# A bare yes or no when nothing was asked: never a search for "n", never a purchase.
+ANSWER = re.compile(r"^(y|yes|n|no|ja|j|nee|nein|nei|nej|oui|non|ok|okay)[.!]?$", re.I)
 
 
 @dataclass
@@ -100,18 +104,19 @@ class Intent:
     query: Query | None = None  # the message parsed as a request (search) or as changes (refine)
 
 
-def is_yes(text: str) -> bool:
-    """An explicit yes in any supported language; anything else (empty too) is a no."""
-    return bool(YES.match(text or ""))
-
-
 def classify(text: str, profile: Profile, *, has_results: bool, shop_names: list[str]) -> Intent:
     """What the user wants from this message, given whether results are on screen."""
     from shopper.understand.offline import parse_request
 
     message = " ".join(text.split())
+    if ANSWER.match(message):
+        return Intent("answer", message)
     if m := BUY.match(message):
-        return Intent("buy", message, numbers=[int(m.group(1))])
+        rest = message[m.end() :].strip()
+        size = parse_request(rest, profile).size if rest else None
+        return Intent("buy", message, numbers=[int(m.group(1))], size=size)
+    if m := RETURN.match(message):
+        return Intent("return", m.group(2).strip(), numbers=[int(m.group(1))])
     if m := WATCH.match(message):
         price = Decimal(m.group(2).replace(",", ".")) if m.group(2) else None
         return Intent("watch", message, numbers=[int(m.group(1))], price=price)

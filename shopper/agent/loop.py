@@ -15,7 +15,7 @@ from typing import Any
 
 from pydantic import BaseModel, Field, ValidationError
 
-from shopper.agent import prefs
+from shopper.agent import prefs, shopping
 from shopper.agent.actions import PendingAction
 from shopper.agent.session import ChatSession, Confirm, Reply
 from shopper.agent.tools import CompareArgs, OfferRef, SearchArgs, SearchOutcome, StockArgs, Tools
@@ -48,6 +48,10 @@ class LLMPreferences(BaseModel):
     like_brands: list[str] = Field(default_factory=list)
 
 
+class NoArgs(BaseModel):
+    """No arguments."""
+
+
 @dataclass
 class LoopTool:
     """A tool as the model sees it."""
@@ -73,6 +77,22 @@ LOOP_TOOLS: dict[str, LoopTool] = {
     "stock_in_size": LoopTool(StockArgs, lambda t, a: t.stock(a), "Is the product in stock in a size?"),
     "compare": LoopTool(CompareArgs, lambda t, a: t.compare(a), "Compare offers by number."),
     "update_preferences": LoopTool(LLMPreferences, _prefs, "Propose a profile change.", asks="prefer"),
+    "buy": LoopTool(shopping.BuyArgs, shopping.propose_buy, "Propose buying an offer.", asks="buy"),
+    "add_to_cart": LoopTool(
+        shopping.CartAddArgs, shopping.add_to_cart, "Put an offer in the cart.", asks="buy"
+    ),
+    "show_cart": LoopTool(NoArgs, lambda t, a: shopping.show_cart(t), "The cart's lines."),
+    "checkout": LoopTool(
+        NoArgs, lambda t, a: shopping.propose_cart_checkout(t), "Propose ordering the cart.", asks="buy"
+    ),
+    "list_orders": LoopTool(NoArgs, lambda t, a: shopping.list_orders(t), "The user's orders."),
+    "track_order": LoopTool(shopping.OrderArgs, shopping.track_order, "Where an order is."),
+    "start_return": LoopTool(
+        shopping.ReturnArgs, shopping.propose_return, "Propose a return.", asks="return"
+    ),
+    "watch": LoopTool(
+        shopping.WatchArgs, shopping.propose_watch, "Propose a price/stock watch.", asks="watch"
+    ),
 }
 
 # The user's own words that allow a proposal of each kind (en, nl, de, nb/da/sv, fr).
@@ -87,6 +107,7 @@ ASKS: dict[str, re.Pattern[str]] = {
         r"køb|köp|beställ|achète|acheter|commande|prends)\w*",
         re.I,
     ),
+    "return": re.compile(r"\b(return|send\s+back|retour|zurück|returner|retur|renvoy)\w*", re.I),
     "watch": re.compile(
         r"\b(watch|track|alert|notify|volg|bewaak|beobacht|overvåk|bevaka|surveill)\w*", re.I
     ),

@@ -74,7 +74,7 @@ def apply_change(profile: Profile, change: PreferenceChange) -> Profile:
     return updated
 
 
-def _run(payload: dict[str, Any]) -> str:
+async def _run(payload: dict[str, Any], conn: object) -> str:
     from shopper.profiles import load_profile, save_profile, user_path_for
 
     profile = load_profile(payload.get("profile"))

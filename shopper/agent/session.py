@@ -67,6 +67,9 @@ class ChatSession:
         except ShopperError as exc:
             return [Reply("warning", str(exc))]
 
+    async def _on_answer(self, intent: Intent) -> list[Reply]:
+        return [Reply("text", "There is nothing to answer yes or no to right now; nothing was done.")]
+
     # searching --------------------------------------------------------------------------------
 
     async def _on_search(self, intent: Intent) -> list[Reply]:
@@ -127,15 +130,60 @@ class ChatSession:
         answer = await self.tools.stock(StockArgs(size=intent.size, offer=self.state.focus))
         replies = [Reply("stock", data=answer)]
         if answer.rows and all(r.in_stock is False for r in answer.rows) and self.state.query is not None:
+            from shopper.agent.shopping import WatchArgs, propose_watch
+
+            restock = WatchArgs(offer=self.state.focus, size=answer.size, restock=True)
+            replies.append(Reply("text", f"Sold out in {answer.size}. I can watch it for you:"))
+            replies += await self.decide(await propose_watch(self.tools, restock))
             query = self.state.query.model_copy(update={"size": answer.size})
             similar = await self.tools.search(
                 SearchArgs(request=f"{self.state.request} ({answer.size})", query=query)
             )
             if similar.offers:
                 self.state.query = query
-                replies.append(Reply("text", f"Sold out in {answer.size}; similar offers in that size:"))
+                replies.append(Reply("text", f"Similar offers in {answer.size} (the numbers are these now):"))
                 replies.append(Reply("offers", data=similar))
         return replies
+
+    # buying, watching, orders ---------------------------------------------------------------------
+
+    async def _on_buy(self, intent: Intent) -> list[Reply]:
+        from shopper.agent.shopping import BuyArgs, propose_buy
+        from shopper.checkout.offer_check import NeedSize
+
+        self.state.focus = intent.numbers[0]
+        try:
+            action = await propose_buy(self.tools, BuyArgs(offer=intent.numbers[0], size=intent.size))
+        except NeedSize as exc:
+            sizes = ", ".join(exc.sizes) or "none in stock"
+            return [
+                Reply("text", f"Which size? Say e.g. 'buy {intent.numbers[0]} size 44' (in stock: {sizes}).")
+            ]
+        return await self.decide(action)
+
+    async def _on_watch(self, intent: Intent) -> list[Reply]:
+        from shopper.agent.shopping import WatchArgs, propose_watch
+
+        args = WatchArgs(offer=intent.numbers[0], below=intent.price, restock=intent.price is None)
+        return await self.decide(await propose_watch(self.tools, args))
+
+    async def _on_orders(self, intent: Intent) -> list[Reply]:
+        from shopper.agent.shopping import OrderArgs, list_orders, track_order
+        from shopper.checkout.orders import OrdersRepo
+
+        orders = OrdersRepo(self.tools.conn).list()
+        if not orders:
+            return [Reply("text", "You have no orders yet.")]
+        latest = max(orders, key=lambda o: o.created_at)
+        tracked = await track_order(self.tools, OrderArgs(order=latest.id))
+        listing = await list_orders(self.tools)
+        return [Reply("text", "\n".join([tracked.note, *tracked.lines, "", "All orders:", *listing.lines]))]
+
+    async def _on_return(self, intent: Intent) -> list[Reply]:
+        from shopper.agent.shopping import ReturnArgs, propose_return
+
+        action = await propose_return(self.tools, ReturnArgs(order=intent.numbers[0], reason=intent.text))
+        return await self.decide(action)
 
     # remembering preferences ---------------------------------------------------------------------
 
@@ -162,7 +210,7 @@ class ChatSession:
         if not self.confirm(action):
             declined = self.tools.actions.decline(action.id)
             return [Reply("action", "Not done.", data=declined)]
-        done = self.tools.actions.approve(action.id)
+        done = await self.tools.actions.approve(action.id)
         return [Reply("action", done.result or "Done.", data=done)]
 
     # what shopper cannot do ---------------------------------------------------------------------

@@ -8,8 +8,10 @@ from shopper.cli import (
     buy_cmd,
     cart_cmd,
     chat_cmd,
+    confirm_cmd,
     find_cmd,
     inspect_cmd,
+    mcp_cmd,
     orders_cmd,
     photos_cmd,
     profile_cmd,
@@ -45,6 +47,8 @@ app.command("buy")(buy_cmd.buy)
 app.add_typer(cart_cmd.app, name="cart")
 app.add_typer(orders_cmd.app, name="orders")
 app.add_typer(watch_cmd.app, name="watch")
+app.command("mcp")(mcp_cmd.mcp)
+app.command("confirm")(confirm_cmd.confirm)
 
 
 def main() -> None:

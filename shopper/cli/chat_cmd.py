@@ -72,8 +72,8 @@ class _Input:
 
 
 async def _run(profile: Any, *, use_llm: bool, verbose: bool) -> None:
-    from shopper.agent.intent import is_yes
     from shopper.agent.tools import Tools
+    from shopper.checkout.confirm import is_yes
     from shopper.cli import render
     from shopper.cli.render_chat import action_prompt, show_reply
     from shopper.llm.query import client_for
@@ -104,7 +104,7 @@ async def _run(profile: Any, *, use_llm: bool, verbose: bool) -> None:
             if not source.tty:
                 out.print(f"[bold]you>[/] {render.clean(render.one_line(text))}")
             if text.startswith("/"):
-                if not _command(text, tools, out):
+                if not await _command(text, tools, out):
                     break
                 continue
             for reply in await handle(text):
@@ -127,7 +127,7 @@ def _front_end(tools: Any, client: Any, confirm: Callable[[Any], bool]) -> Calla
     return AgentLoop(tools, client, confirm).handle
 
 
-def _command(text: str, tools: Any, out: Any) -> bool:
+async def _command(text: str, tools: Any, out: Any) -> bool:
     """Run one slash command; False ends the chat."""
     from shopper.cli import render
 
@@ -139,7 +139,11 @@ def _command(text: str, tools: Any, out: Any) -> bool:
     elif name == "/profile":
         out.print(render.profile_panel(tools.profile))
     elif name in ("/cart", "/orders"):
-        out.print(f"[yellow]{name} is not available in this build (no checkout module yet).[/]")
+        from shopper.agent import shopping
+
+        lines = await (shopping.show_cart(tools) if name == "/cart" else shopping.list_orders(tools))
+        for line in lines.lines or [lines.note]:
+            out.print(render.clean(render.one_line(line, 300)))
     else:
         out.print(f"[yellow]unknown command {render.clean(name)}; /help lists them[/]")
     return True

@@ -78,4 +78,7 @@ def show_reply(out: Console, reply: Any) -> None:
 
 def action_prompt(action: Any) -> str:
     """The question the user answers before anything is bought or changed."""
-    return f"[bold]{clean(one_line(action.summary, 400))}[/]\nDo it? [y/N] "
+    from shopper.checkout.confirm import QUESTION
+
+    question = QUESTION if action.kind in ("buy", "cart_checkout") else "Do it? [y/N] "
+    return f"[bold]{clean(one_line(action.summary, 600))}[/]\n{clean(question)}"
