@@ -114,20 +114,6 @@ def test_a_request_watch_alerts_on_a_new_cheaper_offer(conn: sqlite3.Connection,
     assert all(a.new_price is not None and a.new_price.amount <= 100 for a in report.alerts)
 
 
-def test_find_offers_a_restock_watch_when_the_size_is_sold_out_everywhere() -> None:
-    from shopper.models import Excluded, FindResult, Query
-    from shopper.watch.suggest import restock_line
-
-    query = Query(text="wool sweater size L", size="L")
-    sold = Excluded(url="https://shop.invalid/p/sweater", title="Sweater", why="size L sold out")
-    other = Excluded(url="https://shop.invalid/p/cap", title="Cap", why="over budget")
-    result = FindResult(request=query.text, query=query, excluded=[other, sold])
-    assert restock_line(result) == "shopper watch add https://shop.invalid/p/sweater --restock --size L"
-    result.answer = ["https://shop.invalid/p/other"]
-    assert restock_line(result) is None
-    assert restock_line(FindResult(request="x", query=Query(text="x"), excluded=[sold])) is None
-
-
 def test_find_prints_the_restock_line_for_a_size_sold_out_in_every_shop(shop: ShopifyShop) -> None:
     from typer.testing import CliRunner
 
