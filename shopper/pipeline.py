@@ -183,28 +183,21 @@ def _unknown_sizes(ranked: list[RankedOffer], query: Query) -> list[Offer]:
 
 
 async def _read_sizes(ctx: object, shops: list[ShopConfig], offers: list[Offer], budget: float) -> None:
-    """Read product pages best first until the time budget is spent; what is read updates the offers."""
-    from shopper.shops.search import SearchContext, merge_live, resolve_adapter
+    """Read product pages best first until the time budget is spent; what is read updates the offers
+    (pages read within the re-check window are reused, as the shops' own detail reads do)."""
+    from shopper.shops.search import SearchContext, read_pages, resolve_adapter
 
     assert isinstance(ctx, SearchContext)
-    by_name = {s.name: s for s in shops}
+    by_shop: dict[str, list[Offer]] = {}
+    for offer in offers:
+        by_shop.setdefault(offer.shop, []).append(offer)
 
-    async def one(offer: Offer) -> None:
-        shop = by_name.get(offer.shop)
-        if shop is None:
-            return
+    async def one(shop: ShopConfig) -> None:
         adapter = await resolve_adapter(ctx, shop)
-        fresh = await adapter.product(ctx.fetcher, shop, offer.url)
-        if fresh is not None:
-            merge_live(offer, fresh)
+        await read_pages(ctx, adapter, shop, by_shop[shop.name], budget)
 
-    tasks = [asyncio.create_task(one(o)) for o in offers]
-    if not tasks:
-        return
-    _, late = await asyncio.wait(tasks, timeout=budget)
-    for task in late:
-        task.cancel()
-    await asyncio.gather(*tasks, return_exceptions=True)
+    chosen = [s for s in shops if s.name in by_shop]
+    await asyncio.gather(*(one(s) for s in chosen), return_exceptions=True)
 
 
 def _default_settings() -> FetchSettings:

@@ -117,7 +117,7 @@ async def test_a_failing_and_a_hanging_shop_do_not_hold_up_the_others(
     settings = FetchSettings(
         cache_path=None, connect_timeout=1.0, read_timeout=60, total_timeout=60, max_retries=0
     )
-    result = await find("headphones", profile, conn=connect(), deadline=2.0, fetch_settings=settings)
+    result = await find("headphones", profile, conn=connect(), deadline=5.0, fetch_settings=settings)
     assert result.offers
     assert any("Stuck" in w and "left out" in w for w in result.warnings)
     assert any("127.0.0.1:9" in w for w in result.warnings)

@@ -238,7 +238,16 @@ async def add_details(
         return (-round(relevance(offer, ctx.query)[0], 2), price)
 
     wanting.sort(key=priority)
-    chosen = wanting[:MAX_DETAIL_READS]
+    attempted, parsed = await read_pages(ctx, adapter, shop, wanting[:MAX_DETAIL_READS], budget)
+    if attempted >= MIN_PAGES_FOR_WARNING and not parsed:
+        note(f"{attempted} product pages read; none could be read as a product")
+
+
+async def read_pages(
+    ctx: SearchContext, adapter: ShopAdapter, shop: ShopConfig, chosen: list[Offer], budget: float
+) -> tuple[int, dict[str, Offer]]:
+    """Read the chosen offers' product pages (best first, within `budget` seconds) into the offers;
+    a page read within the re-check window is reused. Returns (pages attempted, url -> what was read)."""
     mirror = None
     if ctx.conn is not None:
         from shopper.shops.catalog import CatalogMirror
@@ -251,8 +260,6 @@ async def add_details(
     read = await _read_within(ctx, adapter, shop, [o.url for o in to_read], budget)
     attempted = sum(1 for o in to_read if o.url in read)
     parsed = {url: fresh for url, fresh in read.items() if fresh is not None}
-    if attempted >= MIN_PAGES_FOR_WARNING and not parsed:
-        note(f"{attempted} product pages read; none could be read as a product")
     for offer in chosen:
         fresh = parsed.get(offer.url) if offer.url in reading else known.get(offer.url)
         if fresh is None:
@@ -263,6 +270,7 @@ async def add_details(
             offer.fetched_at = fetched_at
     if mirror is not None and parsed:
         mirror.upsert(shop.name, [o for o in chosen if o.url in parsed])
+    return attempted, parsed
 
 
 MIN_PAGES_FOR_WARNING = 2  # one unreadable page is a page; two or more with none readable is the shop
