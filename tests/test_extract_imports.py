@@ -1,4 +1,4 @@
-"""Extraction imports only what it uses: no extruct package (its __init__ pulls in mf2py, html5lib, rdflib)."""
+"""Extraction imports only what it uses: no extruct package (its __init__ pulls in mf2py, html5lib...)."""
 
 from __future__ import annotations
 
