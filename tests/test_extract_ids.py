@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from decimal import Decimal
 
 import pytest
@@ -54,3 +55,21 @@ def test_sale_and_list_price() -> None:
     offer = extract_product(_product(body, ""), "https://parrillas.example.cl/p/8831")
     assert offer is not None and offer.price is not None and offer.list_price is not None
     assert (offer.price.amount, offer.list_price.amount) == (Decimal("59990"), Decimal("79990"))
+
+
+def test_marketplace_page_takes_the_buy_box_price() -> None:
+    sellers = [
+        {"@type": "Offer", "price": "54.90", "priceCurrency": "EUR", "seller": {"name": "Other seller"}},
+        {"@type": "Offer", "price": "49.90", "priceCurrency": "EUR", "seller": {"name": "The shop"}},
+        {"@type": "Offer", "price": "58.00", "priceCurrency": "EUR", "seller": {"name": "Third seller"}},
+    ]
+    ld = json.dumps({"@type": "Product", "name": "Kettle", "offers": sellers})
+    page = (
+        f'<html lang="de"><head><script type="application/ld+json">{ld}</script></head><body>'
+        '<h1>Kettle</h1><div class="buybox"><span class="price">49,90 €</span>'
+        "<button>In den Warenkorb</button></div>"
+        '<div class="other-sellers"><h3>Weitere Anbieter</h3><ul><li>54,90 €</li><li>58,00 €</li></ul></div>'
+        "</body></html>"
+    )
+    offer = extract_product(page, "https://market.example/p/kettle")
+    assert offer is not None and offer.price is not None and offer.price.amount == Decimal("49.90")

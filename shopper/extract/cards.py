@@ -146,17 +146,19 @@ def find_prices(tree: LexborHTMLParser) -> list[LexborNode]:
     if body is None:
         return []
     found: dict[int, LexborNode] = {}
+    texts: dict[int, str] = {}  # digit texts share ancestors: read each ancestor's text once
     for node in body.traverse(include_text=True):
         if node.tag != "-text":
             continue
         raw = node.text_content or ""
-        if not _DIGIT.search(raw):
+        if not _DIGIT.search(raw) or len(raw) > MAX_PRICE_TEXT:
             continue
         cur = node.parent
         for _ in range(PRICE_CLIMB):
             if cur is None or cur.tag in ("body", "script", "style", "noscript", "template"):
                 break
-            text = text_of(cur)
+            if (text := texts.get(cur.mem_id)) is None:
+                text = texts[cur.mem_id] = text_of(cur)
             if len(text) > MAX_PRICE_TEXT:
                 break
             if MONEY.search(text) or (_PRICE_ATTR.search(attrs_text(cur)) and _BARE_NUMBER.match(text)):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from typing import Any
 from urllib.parse import urlsplit
 
 from pydantic import BaseModel, Field
@@ -28,15 +29,18 @@ class Listing(BaseModel):
 
 def _structured(html: str, url: str) -> list[RawOffer]:
     """ItemList JSON-LD or microdata items: what the shop itself says it lists."""
-    from shopper.extract.structured import extract_structured, parse_html
+    from shopper.extract.structured import jsonld_texts, load_jsonld, microdata_items, parse_html
 
-    tree = parse_html(html)
-    if tree is None:
-        return []
-    data = extract_structured(tree, url, html)
-    raws = jsonld.list_items(data.jsonld, url) or microdata.list_items(data.microdata, url)
+    # JSON-LD comes straight from the text; a second tree is built only for a page with microdata.
+    items: list[Any] = []
+    for text in jsonld_texts(html):
+        items.extend(load_jsonld(text)[0])
+    micro: list[dict[str, Any]] = []
+    if "itemscope" in html and (tree := parse_html(html)) is not None:
+        micro = microdata_items(tree, url)[0]
+    raws = jsonld.list_items(items, url) or microdata.list_items(micro, url)
     if not raws:
-        found = jsonld.products(data.jsonld, url) + microdata.products(data.microdata, url)
+        found = jsonld.products(items, url) + microdata.products(micro, url)
         raws = found if len(found) > 1 else []
     return [raw for raw in raws if raw.url]
 

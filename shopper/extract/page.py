@@ -205,6 +205,8 @@ def _merge_price(merged: RawOffer, layers: list[RawOffer], seen: RawOffer) -> No
                 f"used the shown {seen.price}"
             )
             return
+        if _buy_box(merged, chosen, shown):
+            return
         same = [x for x in priced if _amount(x.price) == _amount(chosen.price)]
         merged.price = chosen.price
         merged.source = chosen.source
@@ -222,6 +224,24 @@ def _merge_price(merged: RawOffer, layers: list[RawOffer], seen: RawOffer) -> No
         if layers:
             merged.notes.append("price read from the visible page")
         merged.notes.extend(n for n in seen.notes if n.startswith("currency"))
+
+
+def _buy_box(merged: RawOffer, chosen: RawOffer, shown: Decimal | None) -> bool:
+    """Several unnamed offers (sellers) in the data: the one whose price the page shows by its buy button."""
+    if shown is None or _amount(chosen.price) == shown or len(merged.variants) < 2:
+        return False
+    if any(v.options or v.title for v in merged.variants):
+        return False  # named variants (sizes, packs): the page may show any one of them
+    match = next((v for v in merged.variants if v.price and _amount(v.price) == shown), None)
+    if match is None:
+        return False
+    merged.price, merged.currency = match.price, match.currency or chosen.currency
+    merged.list_price = match.list_price
+    merged.source = chosen.source
+    merged.notes.append(
+        f"{len(merged.variants)} offers on the page: used the one shown by the buy button ({match.price})"
+    )
+    return True
 
 
 def _code(currency: str | None) -> str | None:

@@ -110,15 +110,13 @@ def extract_structured(tree: lxml.html.HtmlElement, base_url: str, html: str | N
 
 def microdata_items(tree: lxml.html.HtmlElement, base_url: str) -> tuple[list[dict[str, Any]], str | None]:
     """schema.org microdata items in the uniform (JSON-LD-like) form."""
-    from extruct.uniform import _umicrodata_microformat
-    from extruct.w3cmicrodata import MicrodataExtractor
+    from shopper.extract.microdata import read_items
 
     try:
-        raw = MicrodataExtractor().extract_items(tree, base_url)
-        return _umicrodata_microformat(raw, "http://schema.org"), None
+        return read_items(tree, base_url), None
     except RecursionError:
         return [], "microdata nested too deep to read"
-    except Exception as exc:  # extruct raises on odd markup; the other layers still work
+    except (ValueError, TypeError) as exc:  # odd markup; the other layers still work
         return [], f"microdata extraction failed: {type(exc).__name__}"
 
 

@@ -154,10 +154,29 @@ def _clean(value: str | None) -> str:
     return re.sub(r"\s+", " ", value or "").strip()
 
 
+# What an attribute says about its element fits in this many characters; longer values are data blobs
+# (JSON in data-* attributes) that would only slow every pattern down.
+ATTR_CHARS = 160
+
+
 def _attrs(el: HtmlElement) -> str:
     return " ".join(
-        v for k, v in el.attrib.items() if k in ("class", "id", "itemprop") or k.startswith("data-")
+        v[:ATTR_CHARS]
+        for k, v in el.attrib.items()
+        if k in ("class", "id", "itemprop") or k.startswith("data-")
     )
+
+
+def _text_upto(el: HtmlElement, limit: int) -> str | None:
+    """The element's whole text, or None as soon as it is longer than `limit` (a block, not a price)."""
+    parts: list[str] = []
+    size = 0
+    for piece in el.itertext():
+        size += len(piece)
+        if size > limit:
+            return None
+        parts.append(piece)
+    return "".join(parts)
 
 
 def _hidden(el: HtmlElement) -> bool:
@@ -242,8 +261,8 @@ def _candidates(
     for el in _seeds(root):
         attrs = _attrs(el)
         priceish = bool(_PRICEISH.search(attrs))
-        rough = el.text_content()
-        if len(rough) > 400 or not (priceish or MONEY.search(rough)):
+        rough = _text_upto(el, 400)
+        if rough is None or not (priceish or MONEY.search(rough)):
             continue
         full = own_text(el)
         if not full or len(full) > 80:
