@@ -100,7 +100,12 @@ def asked(query: Query) -> Asked:
     def wanted(part: str) -> bool:
         return not has_ref or phrase_in(part, text_stems) or bool(model_tokens(part) & model_tokens(text))
 
-    text_models = model_tokens(text)
+    # model numbers are the parser's (sizes like "W32 L34" are not models); the text only says how
+    # they are qualified ("RTX 4070" written "RTX 4070 SUPER")
+    parsed = {
+        t for m in query.model_numbers for t in model_tokens(m) or {re.sub(r"[\s\-.]", "", fold(m)).upper()}
+    }
+    text_models = {t for t in model_tokens(text) if any(t.startswith(p) for p in parsed)}
     models: list[str] = sorted(text_models)
     extra_cats = Specs()
     for m in filter(wanted, query.model_numbers):
