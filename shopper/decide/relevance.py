@@ -67,6 +67,13 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "strap": ("band", "bracelet"),
     "band": ("strap",),
     "cooler": ("cooling",),
+    "jumper": ("sweater", "pullover"),
+    "sweater": ("jumper", "pullover"),
+    "pullover": ("sweater", "jumper"),
+    "pant": ("trouser",),
+    "trouser": ("pant",),
+    "windbreaker": ("wind jacket",),
+    "hoodie": ("hooded",),
 }
 _USED = ("refurbished", "renewed", "used", "pre owned", "preowned", "second hand", "gebraucht", "b ware")
 _CAT_NAMES = {"ddr": "DDR{}", "pcie": "PCIe {}", "net": "{}G", "socket": "{}", "res": "{}K"}
