@@ -178,8 +178,7 @@ def _render(result: Any, limit: int, as_json: bool) -> None:
         elif result.hint:
             out.print("[yellow]No offer answers the request.[/] " + render.clean(result.hint))
     if result.sold_out is not None:
-        # soft wrap: the restock command must stay on one line to be copied, whatever the width
-        out.print(render.sold_out_text(result), soft_wrap=True)
+        out.print(render.sold_out_text(result), soft_wrap=True)  # the restock line stays copyable
     if result.excluded:
         out.print(f"[dim]{len(result.excluded)} offer(s) left out; `--json` lists each with why.[/]")
         if result.offers and result.hint and result.answer:

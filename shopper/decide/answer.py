@@ -42,12 +42,7 @@ def choose_answer(ranked: list[RankedOffer], query: Query) -> list[str]:
     """The answer urls: cheapest (ties, per product asked), all matching, best of each compared product,
     or the best offer plus the same product at other shops."""
     if query.intent == "compare" and query.items:
-        urls: list[str] = []
-        for i in range(len(query.items)):
-            mine = [r for r in ranked if r.item == i]
-            first = choose_answer(mine, item_query(query, i))[:1]
-            urls.extend(u for u in first if u not in urls)
-        return urls
+        return _compare_answer(ranked, query)
     if query.size:
         # an offer is answered for a size only when that size is known to be in stock
         ranked = [r for r in ranked if r.size_known]
@@ -74,7 +69,7 @@ def choose_answer(ranked: list[RankedOffer], query: Query) -> list[str]:
     if query.intent == "cheapest":
         products = [m for m in ask.models if any(m in f.models_hit for _, f in pool)]
         if len(products) >= 2:
-            urls = []
+            urls: list[str] = []
             for m in products:
                 urls.extend(u for u in _cheapest([r for r, f in pool if m in f.models_hit]) if u not in urls)
             return urls
@@ -86,6 +81,31 @@ def choose_answer(ranked: list[RankedOffer], query: Query) -> list[str]:
         if r is not best and best.group and r.group == best.group and r.offer.shop != best.offer.shop
     ]
     return [best.offer.url, *(r.offer.url for r in same)]
+
+
+def _compare_answer(ranked: list[RankedOffer], query: Query) -> list[str]:
+    """The best offer of each compared product; products of the kind the others are win a near tie."""
+    bests: list[RankedOffer] = []
+    for i in range(len(query.items)):
+        mine = [r for r in ranked if r.item == i]
+        first = choose_answer(mine, item_query(query, i))[:1]
+        bests.extend(r for r in mine if first and r.offer.url == first[0])
+    kinds = [r.offer.category for r in bests if r.offer.category]
+    kind = max(kinds, key=kinds.count) if kinds else None  # a tie goes to the first product's kind
+    urls = []
+    for best in bests:
+        if kind and best.offer.category != kind:
+            # "compare headphones A and B" where B also names earbuds: the same kind as the others
+            alike = [
+                r
+                for r in ranked
+                if r.item == best.item and r.offer.category == kind and r.fit >= best.fit - SAME_PRODUCT_FIT
+            ]
+            alike = [r for r in alike if r.size_known or not query.size]
+            best = alike[0] if alike else best
+        if best.offer.url not in urls:
+            urls.append(best.offer.url)
+    return urls
 
 
 def _at_max(pool: list[tuple[RankedOffer, Fit]], dim: str) -> list[tuple[RankedOffer, Fit]]:

@@ -67,6 +67,13 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "strap": ("band", "bracelet"),
     "band": ("strap",),
     "cooler": ("cooling",),
+    "jumper": ("sweater", "pullover"),
+    "sweater": ("jumper", "pullover"),
+    "pullover": ("sweater", "jumper"),
+    "pant": ("trouser",),
+    "trouser": ("pant",),
+    "windbreaker": ("wind jacket",),
+    "hoodie": ("hooded",),
 }
 _USED = ("refurbished", "renewed", "used", "pre owned", "preowned", "second hand", "gebraucht", "b ware")
 _CAT_NAMES = {"ddr": "DDR{}", "pcie": "PCIe {}", "net": "{}G", "socket": "{}", "res": "{}K"}
@@ -100,7 +107,12 @@ def asked(query: Query) -> Asked:
     def wanted(part: str) -> bool:
         return not has_ref or phrase_in(part, text_stems) or bool(model_tokens(part) & model_tokens(text))
 
-    text_models = model_tokens(text)
+    # model numbers are the parser's (sizes like "W32 L34" are not models); the text only says how
+    # they are qualified ("RTX 4070" written "RTX 4070 SUPER")
+    parsed = {
+        t for m in query.model_numbers for t in model_tokens(m) or {re.sub(r"[\s\-.]", "", fold(m)).upper()}
+    }
+    text_models = {t for t in model_tokens(text) if any(t.startswith(p) for p in parsed)}
     models: list[str] = sorted(text_models)
     extra_cats = Specs()
     for m in filter(wanted, query.model_numbers):

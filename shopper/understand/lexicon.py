@@ -143,7 +143,8 @@ trenger kjøpe kjøp kjope en ei et den det de dem for med til av på pa og elle
 mitt mine alle tilbud tilbudet tilbudene pris priser finn finne vis gi nye ny par stk takk gjerne som
 hva hvor hvilke hvis da så kan skal må jag söker letar efter behöver köpa ett för och eller också
 bara mig mitt mina erbjudanden hitta visa tack vad vilka søger leder have bruge købe af kun mit alle tak
-hvad je j' cherche chercher recherche veux voudrais voudrions acheter
+hvad billig billiga billige günstiges guenstiges goedkope pas cher chère chers chères
+je j' cherche chercher recherche veux voudrais voudrions acheter
 achète un une des le la les l' du de d' pour avec et ou moi mon ma mes toutes tous tout toute offre
 offres prix trouve trouver trouvez montre montrez montrer nouveau nouvelle paire sil s'il vous plaît
 plait merci qui quel quelle
@@ -191,7 +192,11 @@ heren=men's herren=men's herre=men's homme=men's dames=women's damen=women's dam
 kinderen=kids kinder=kids barn=kids enfant=kids skor=shoes jacka=jacket jackor=jackets byxor=trousers
 tröja=sweater tröjor=sweaters hörlurar=headphones klänning=dress kjol=skirt strumpor=socks mössa=beanie
 ryggsäck=backpack bukser=trousers trøje=sweater høretelefoner=headphones hovedtelefoner=headphones
-nederdel=skirt strømper=socks rygsæk=backpack hue=beanie støvler=boots stövlar=boots
+nederdel=skirt strømper=socks rygsæk=backpack hue=beanie støvler=boots stövlar=boots vest=cardigan
+strickjacke=cardigan strikkejakke=cardigan strikjakke=cardigan kofta=cardigan hettegenser=hoodie
+huvtröja=hoodie hættetrøje=hoodie kapuzenpullover=hoodie capuche=hoodie vindjakke=windbreaker
+windjack=windbreaker windjacke=windbreaker coupe-vent=windbreaker joggebukse=joggers jogginghose=joggers
+joggingbroek=joggers mjukisbyxor=joggers jogging=joggers spijkerbroek=jeans
 leren=leather leder=leather skinn=leather cuir=leather
 wollen=wool wolle=wool ull=wool laine=wool katoen=cotton baumwolle=cotton bomull=cotton coton=cotton
 """)
@@ -271,7 +276,9 @@ men=men men's=men mens=men man=men male=men heren=men herenschoenen=men herren=m
 homme=men hommes=men herr=men dam=women women=women women's=women womens=women woman=women female=women
 ladies=women lady=women dames=women damen=women dame=women damer=women femme=women femmes=women
 kids=kids kid's=kids kids'=kids children=kids child=kids junior=kids juniors=kids boys=kids girls=kids
-kinderen=kids kinder=kids barn=kids børn=kids enfant=kids enfants=kids unisex=unisex
+kinderen=kids kinder=kids barn=kids børn=kids enfant=kids enfants=kids unisex=unisex mädchen=kids
+jungen=kids meisjes=kids jongens=kids jenter=kids gutter=kids flickor=kids pojkar=kids piger=kids drenge=kids
+fille=kids filles=kids garçon=kids garçons=kids
 """)
 USED_WORDS: frozenset[str] = words(
     "used refurbished renewed pre-owned preowned second-hand secondhand gebraucht tweedehands brukt begagnad "

@@ -57,9 +57,10 @@ def parse_request(text: str, profile: Profile | None = None) -> Query:
     min_price, max_price = take_prices(scan, currency, krone)
     take_quantity(scan)
     exclude_brands, must_not = take_negations(scan, extra_brands)
-    specs = take_specs(scan)
     kind = product_kind(rest)
-    size, size_system = take_size(scan, kind)
+    kids = _audience([fold(w) for w in re.findall(r"[\w'-]+", rest)]) == "kids"
+    size, size_system = take_size(scan, kind, kids)  # before specs: "size 128 cm" is a size, not a length
+    specs = take_specs(scan)
     bare = take_bare_price(scan, currency, krone)
     if max_price is None and bare is not None and (min_price is None or bare.amount >= min_price.amount):
         max_price = bare
@@ -135,10 +136,13 @@ _AUDIENCE_PREFIXES = {
 }  # fmt: skip
 
 
+_AUDIENCE_FOLDED = {fold(k): v for k, v in AUDIENCE.items()}
+
+
 def _audience(words: list[str]) -> str | None:
     for w in words:
-        if w in AUDIENCE:
-            return AUDIENCE[w]
+        if w in _AUDIENCE_FOLDED:
+            return _AUDIENCE_FOLDED[w]
         # compounds: herrskor, damenschuhe, herenjas
         for prefix, who in _AUDIENCE_PREFIXES.items():
             if w.startswith(prefix) and len(w) > len(prefix) + 2 and to_english(w[len(prefix) :]):

@@ -32,8 +32,10 @@ _NUM_SIZE = r"\d{1,2}(?:[.,]5|\s?½|\s1/2|\s[12]/3)?"
 _WAIST = r"W\s?(?P<w>\d{2})\s*/?\s*L\s?(?P<l>\d{2})"
 _SLASH = r"(?P<sw>\d{2})\s*/\s*(?P<sl>\d{2})"
 
+_KIDS_CM = r"(?P<cm>1[0-7]\d|[5-9]\d)(?:\s?cm)?(?![\w.,])"  # children's sizes are heights: 50-176 cm
 _KEYED = re.compile(
     rf"(?<![\w]){_KEYWORD}\s*:?\s*(?:(?P<sys>eu|uk|us)\s*)?(?:{_WAIST}|{_SLASH}"
+    r"|(?P<kcm>1[0-7]\d)(?:\s?cm)?(?![\w.,])"
     rf"|(?P<num>{_NUM_SIZE}){_UNITISH}|(?P<letter>{_LETTERS}|extra[\s-]large|x+-large|extra[\s-]small|x-small"
     rf"|small|medium|large)(?![\w-]))",
     re.I,
@@ -43,6 +45,7 @@ _SYSTEM_AFTER = re.compile(rf"(?<![\w.,])(?P<num>{_NUM_SIZE})\s?(?P<sys>eu|uk|us
 _BARE_WAIST = re.compile(rf"(?<![\w/]){_WAIST}(?![\w/])|(?<![\w/.,]){_SLASH}(?![\w/])", re.I)
 _W_ONLY = re.compile(r"(?<![\w])W\s?(?P<w>\d{2})(?![\w/])")
 _IN_SIZE = re.compile(rf"(?<![\w])(?:in|i|en)\s+(?P<num>{_NUM_SIZE}){_UNITISH}(?![\w])", re.I)
+_BARE_KIDS = re.compile(rf"(?<![\w.,/]){_KIDS_CM}", re.I)
 _BARE_LETTER = re.compile(rf"(?<![\w-])(?P<letter>{_LETTERS})(?![\w-])")
 _MULTI_LETTER = frozenset({"XS", "XXS", "XXXS", "XL", "XXL", "XXXL", "XXXXL"})
 
@@ -92,6 +95,8 @@ def _numeric_system(value: str, kind: str | None, sys: str | None) -> str | None
 
 def _from_match(m: re.Match[str], kind: str | None) -> tuple[str, str | None]:
     groups = m.groupdict()
+    if groups.get("kcm") or groups.get("cm"):
+        return groups.get("kcm") or m["cm"], "kids_cm"
     if groups.get("w"):
         return f"{m['w']}/{m['l']}", "waist"
     if groups.get("sw"):
@@ -106,10 +111,12 @@ def _from_match(m: re.Match[str], kind: str | None) -> tuple[str, str | None]:
     return value, _numeric_system(value, kind, groups.get("sys"))
 
 
-def take_size(scan: Scan, kind: str | None) -> tuple[str | None, str | None]:
+def take_size(scan: Scan, kind: str | None, kids: bool = False) -> tuple[str | None, str | None]:
     """(size, size_system) from the request; the first size found wins, later ones are consumed too."""
     found: tuple[str, str | None] | None = None
     patterns: list[re.Pattern[str]] = [_KEYED, _SYSTEM_FIRST, _SYSTEM_AFTER]
+    if kids and kind in ("clothing", "trousers", None):
+        patterns.append(_BARE_KIDS)  # "rain jacket for kids 116"
     if kind == "trousers":
         patterns.append(_BARE_WAIST)
         patterns.append(_W_ONLY)
