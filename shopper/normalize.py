@@ -12,6 +12,7 @@ from price_parser._currencies import CURRENCIES
 from w3lib.url import safe_url_string, url_query_cleaner
 
 from shopper.models import AVAILABILITIES, BUYABLE, Money, Offer, RawOffer, RawVariant, Variant
+from shopper.options import canonical_options, option_key, options_from_title
 
 
 def _words(text: str) -> frozenset[str]:
@@ -222,20 +223,11 @@ def _absolute(url: str | None, base: str) -> str | None:
 
 # --- offer fields --------------------------------------------------------------------------
 
-_SIZE_NAMES = _words(
-    "size maat größe groesse grösse størrelse storlek taille talla taglia tamanho rozmiar koko velikost "
-    "méret mărime schuhgröße skostørrelse"
-) | {"shoe size", "eu size", "us size", "uk size", "clothing size"}
-_COLOR_NAMES = _words(
-    "color colour colors colours kleur farbe farge färg farve couleur cor colore kolor väri barva szín "
-    "culoare colorway"
-)
-
 
 def option_kind(name: str) -> str | None:
-    """ "size" or "color" when a variant option name means that (in several languages), else None."""
-    key = " ".join(name.lower().split())
-    return "size" if key in _SIZE_NAMES else "color" if key in _COLOR_NAMES else None
+    """ "size" or "colour" when a variant option name means that (in several languages), else None."""
+    key = option_key(name)
+    return key if key in ("size", "colour") else None
 
 
 def _text(value: str | None) -> str | None:
@@ -319,12 +311,16 @@ def _list_price(price: Money | None, list_price: Money | None) -> Money | None:
     return list_price if list_price.amount > price.amount else None
 
 
-def _variant(raw: RawVariant, hint: str | None, source: str, base: str) -> Variant:
+def _variant(
+    raw: RawVariant, hint: str | None, source: str, base: str, product: str | None = None
+) -> Variant:
     vhint = _hint(raw.currency, hint)
     price = _money(raw.price, vhint, source)
-    options: dict[str, str] = {}
-    for name, value in raw.options.items():
-        options[option_kind(name) or name] = value
+    options = canonical_options(raw.options)
+    if "size" not in options or "colour" not in options:
+        # Offers and variants often say what they are only in their name: "Maat 44", "Rood / M".
+        for key, value in options_from_title(raw.title, product).items():
+            options.setdefault(key, value)
     return Variant(
         title=_text(raw.title),
         options=options,
@@ -354,7 +350,7 @@ def normalize(raw: RawOffer, *, shop: str = "", currency_hint: str | None = None
     price = _money(raw.price, hint, raw.source)
     if price is None and (note := _unknown_currency_note(raw.price, "price")):
         notes.append(note)
-    variants = [_variant(v, hint, raw.source, url) for v in raw.variants]
+    variants = [_variant(v, hint, raw.source, url, title) for v in raw.variants]
     list_price = _list_price(price, _money(raw.list_price, hint, raw.source))
     if price is None and (priced := [v for v in variants if v.price is not None]):
         # The product-level price is the cheapest buyable variant, else the cheapest at all.

@@ -8,10 +8,10 @@ BASE = "https://shop.example/p/1"
 
 
 def structured_of(html: str, url: str = BASE) -> Structured:
-    """extruct's JSON-LD / microdata / OpenGraph output for an HTML string."""
+    """The JSON-LD / microdata / OpenGraph layers' output for an HTML string."""
     tree = parse_html(html)
     assert tree is not None
-    return extract_structured(tree, url)
+    return extract_structured(tree, url, html)
 
 
 def ld_page(*blocks: str) -> str:

@@ -74,7 +74,7 @@ def test_product_js_real_capture_cents() -> None:
     assert offer is not None
     assert offer.price == _money("83.00", "USD")
     assert offer.list_price == _money("138.00", "USD")
-    assert offer.variants[0].options == {"color": "POOLSIDE PAISLEY", "size": "XS"}
+    assert offer.variants[0].options == {"colour": "poolside paisley", "size": "XS"}
 
 
 def test_collection_products_json_odd_options() -> None:
@@ -90,7 +90,7 @@ def test_collection_products_json_odd_options() -> None:
     assert gel.price == "14.00" and gel.list_price is None
     offer = normalize(gel)
     assert offer is not None
-    assert offer.variants[0].options == {"Product Size": "1.7 oz (50mL)", "Pack Size": "Individual"}
+    assert offer.variants[0].options == {"product size": "1.7 oz (50mL)", "pack size": "Individual"}
 
 
 def test_products_json_untrimmed_default_title() -> None:

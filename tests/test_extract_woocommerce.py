@@ -150,7 +150,7 @@ def test_variations_become_variants_without_price() -> None:
     assert raw.tags == ["Material: Wool"]
     assert raw.price == "9.00"  # the low end of the range
     offer = normalize(raw)
-    assert offer is not None and offer.variants[1].options == {"color": "Red"}
+    assert offer is not None and offer.variants[1].options == {"colour": "red"}
 
 
 def test_list_shapes() -> None:

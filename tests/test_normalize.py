@@ -227,7 +227,7 @@ def test_gtin_rating_count_and_option_kind() -> None:
     assert normalize_count("none") is None
     assert [option_kind(n) for n in ("Size", "Maat", "Größe", "Størrelse", "Taille")] == ["size"] * 5
     assert [option_kind(n) for n in ("Color", "Colour", "Kleur", "Farbe", "Farge", "Couleur")] == [
-        "color"
+        "colour"
     ] * 6
     assert option_kind("Pack Size") is None
 
@@ -326,8 +326,8 @@ def test_variants_normalized_and_fill_product_fields() -> None:
     offer = normalize(raw)
     assert offer is not None
     first, second = offer.variants
-    assert first.options == {"size": "42", "color": "Rød"}
-    assert second.options == {"size": "43", "Materiale": "Skinn"}
+    assert first.options == {"size": "42", "colour": "red"}
+    assert second.options == {"size": "43", "materiale": "Skinn"}
     assert first.price == Money(amount=Decimal("999"), currency="NOK")
     assert first.availability == "OutOfStock"
     assert second.list_price == Money(amount=Decimal("1499.00"), currency="NOK")

@@ -115,14 +115,17 @@ def _ancestors(node: LexborNode, stop: int) -> list[LexborNode]:
 
 def _path(node: LexborNode, cache: dict[int, str]) -> str:
     """The chain of tags from the root to the node: cards of one list share it."""
-    key = node.mem_id
-    if key in cache:
-        return cache[key]
-    parent = node.parent
-    own = node.tag or ""
-    result = own if parent is None else f"{_path(parent, cache)}>{own}"
-    cache[key] = result
-    return result
+    # Iterative: a hostile page may nest elements thousands deep.
+    chain: list[LexborNode] = []
+    cur: LexborNode | None = node
+    while cur is not None and cur.mem_id not in cache:
+        chain.append(cur)
+        cur = cur.parent
+    prefix = cache[cur.mem_id] if cur is not None else ""
+    for step in reversed(chain):
+        prefix = f"{prefix}>{step.tag or ''}" if prefix else (step.tag or "")
+        cache[step.mem_id] = prefix
+    return cache[node.mem_id]
 
 
 def _price_of(text: str) -> tuple[Decimal, str | None] | None:

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from collections import Counter
+from urllib.parse import urlsplit
+
 from pydantic import BaseModel, Field
+from selectolax.lexbor import LexborHTMLParser
 
 from shopper.extract import cards as card_layer
 from shopper.extract import jsonld, microdata, paging
@@ -29,7 +33,7 @@ def _structured(html: str, url: str) -> list[RawOffer]:
     tree = parse_html(html)
     if tree is None:
         return []
-    data = extract_structured(tree, url)
+    data = extract_structured(tree, url, html)
     raws = jsonld.list_items(data.jsonld, url) or microdata.list_items(data.microdata, url)
     if not raws:
         found = jsonld.products(data.jsonld, url) + microdata.products(data.microdata, url)
@@ -52,6 +56,20 @@ def _card_raw(card: card_layer.Card, signals: list[tuple[str, str]], url: str, h
     return raw
 
 
+def _own_address(tree: LexborHTMLParser) -> str | None:
+    for selector, name in (("link[rel='canonical']", "href"), ("meta[property='og:url']", "content")):
+        node = tree.css_first(selector)
+        value = (node.attributes.get(name) or "").strip() if node is not None else ""
+        if value.lower().startswith(("http://", "https://")):
+            return value
+    hosts = Counter(
+        urlsplit(href).hostname
+        for a in tree.css("a[href^='http']")
+        if (href := a.attributes.get("href") or "") and urlsplit(href).hostname
+    )
+    return f"https://{hosts.most_common(1)[0][0]}/" if hosts else None
+
+
 def read_listing(
     html: str | bytes, url: str, *, currency_hint: str | None = None, encoding: str | None = None
 ) -> Listing:
@@ -61,13 +79,15 @@ def read_listing(
     text = decode(html, encoding)
     tree = parse(text)
     signals = locale_signals(tree)
+    # A saved file has no web address: its own canonical address tells the shop's country.
+    where = url if url.lower().startswith(("http://", "https://")) else (_own_address(tree) or url)
     hint = currency_hint
-    if hint is None and (found := currency_from_locale(signals, url)):
+    if hint is None and (found := currency_from_locale(signals, where)):
         hint = found[0]
     listing = Listing()
     structured = _structured(text, url)
-    read = card_layer.read_cards(tree, url)
-    cards = [_card_raw(c, signals, url, hint) for c in read.cards]
+    read = card_layer.read_cards(tree, where)
+    cards = [_card_raw(c, signals, where, hint) for c in read.cards]
     if len(structured) >= len(cards):
         primary, secondary, layer = structured, cards, "structured data"
     else:
@@ -90,12 +110,14 @@ def read_listing(
         unpriced += offer.price is None
         listing.offers.append(offer)
     listing.cards_seen = max(len(structured), read.seen)
-    listing.next_url = paging.next_url(tree, url)
-    listing.product_links = paging.product_links(tree, url, [o.url for o in listing.offers])
+    listing.next_url = paging.next_url(tree, where)
+    listing.product_links = paging.product_links(tree, where, [o.url for o in listing.offers])
     if listing.offers:
         listing.notes.append(f"{len(listing.offers)} offer(s) read from {layer}")
     if unpriced:
         listing.notes.append(f"{unpriced} of {len(listing.offers)} offer(s) show no readable price")
+    if not listing.offers and not where.lower().startswith(("http://", "https://")):
+        listing.notes.append("the page's web address is unknown, so its relative links cannot be followed")
     if not listing.offers and listing.product_links:
         listing.notes.append(
             f"no product cards could be read; the page links to {len(listing.product_links)} product page(s)"

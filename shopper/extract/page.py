@@ -7,10 +7,10 @@ from decimal import Decimal
 
 from lxml.html import HtmlElement
 
-from shopper.extract import jsonld, microdata, opengraph, visible
+from shopper.extract import ids, jsonld, lexbor, microdata, opengraph, selector, visible
 from shopper.extract.locale import currency_from_locale
 from shopper.extract.structured import Structured, extract_structured, parse_html
-from shopper.models import BUYABLE, Offer, RawOffer
+from shopper.models import BUYABLE, Offer, RawOffer, RawVariant
 from shopper.normalize import canonical_url, normalize, normalize_availability, parse_amount, to_currency_code
 
 _STAND_IN = "https://saved-page.invalid/"
@@ -42,11 +42,15 @@ def extract_product(
     html: str | bytes, url: str, *, currency_hint: str | None = None, encoding: str | None = None
 ) -> Offer | None:
     """The page's main product as an Offer (layers merged, conflicts noted); None if it shows no product."""
-    tree = parse_html(decode(html, encoding))
+    text = decode(html, encoding)
+    tree = parse_html(text)
     if tree is None:
         return None
-    data = extract_structured(tree, url)
-    raw = merge_layers(tree, url, data)
+    data = extract_structured(tree, url, text)
+    page = lexbor.parse(text)
+    pickers = selector.picker_variants(page)
+    page.strip_tags(["script", "style", "noscript", "template"])
+    raw = merge_layers(tree, url, data, pickers=pickers, codes=ids.labelled_ids(page))
     if raw is None:
         return None
     if raw.price and not raw.currency and not currency_hint:
@@ -75,7 +79,13 @@ def extract_listing(html: str | bytes, url: str, *, currency_hint: str | None = 
     return read_listing(html, url, currency_hint=currency_hint).offers
 
 
-def merge_layers(tree: HtmlElement, url: str, data: Structured) -> RawOffer | None:
+def merge_layers(
+    tree: HtmlElement,
+    url: str,
+    data: Structured,
+    pickers: list[RawVariant] | None = None,
+    codes: dict[str, str] | None = None,
+) -> RawOffer | None:
     """The merged RawOffer of the main product (most specific layer first, field by field)."""
     og_title = data.opengraph.get("og:title")
     h1 = visible.title_of(tree)
@@ -99,10 +109,17 @@ def merge_layers(tree: HtmlElement, url: str, data: Structured) -> RawOffer | No
     for name in _FIELDS:
         setattr(merged, name, next((getattr(x, name) for x in layers if getattr(x, name)), None))
     merged.title = merged.title or seen.title
+    for name, value in (codes or {}).items():
+        if not getattr(merged, name):
+            # The page's own words when the structured data has no such code.
+            setattr(merged, name, value)
+            merged.notes.append(f"{name} {value} read from the page's text")
     merged.images = next((x.images for x in layers if x.images), [])
     merged.variants = next((x.variants for x in layers if x.variants), [])
+    from_pickers = selector.apply_pickers(merged, pickers or [])
     _merge_price(merged, layers, seen)
     _merge_availability(merged, layers, seen)
+    selector.settle_availability(merged, from_pickers)
     if merged.availability is None and merged.price:
         merged.availability = "InStock"
         merged.notes.append("availability InStock assumed: a price is shown and nothing says sold out")

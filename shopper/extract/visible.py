@@ -120,6 +120,10 @@ def extract(tree: HtmlElement, base_url: str, *, og_title: str | None = None) ->
         struck = [c for c in cands if c.struck and _dom_distance(c.el, best.el) <= 8]
         if struck and not raw.list_price:
             raw.list_price = struck[0].money
+        if not struck and not raw.list_price and (pair := _unmarked_pair(best, current)):
+            # Two prices side by side, neither marked: the lower is what it costs now.
+            raw.price, raw.list_price = pair
+            raw.notes.append(f"two prices shown ({pair[0]}, {pair[1]}): the lower is the price")
         if symbol:
             code = symbol_currency(symbol, tree, base_url)
             if code:
@@ -311,6 +315,31 @@ def _soften(cands: list[_Candidate]) -> list[_Candidate]:
         if not rivals:
             c.struck = False
     return cands
+
+
+# How close (tree steps) an unmarked second price must sit to be the first one's other half.
+PAIR_DISTANCE = 3
+
+
+def _unmarked_pair(best: _Candidate, current: list[_Candidate]) -> tuple[str, str] | None:
+    """(lower, higher) when exactly one other unmarked price sits right beside the chosen one."""
+    from shopper.normalize import parse_amount
+
+    rivals = {
+        c.money: c
+        for c in current
+        if c.money != best.money
+        and c.score >= best.score - 1.5
+        and not _UNIT_TEXT.search(c.text)
+        and _dom_distance(c.el, best.el) <= PAIR_DISTANCE
+    }
+    if len(rivals) != 1:
+        return None
+    other = next(iter(rivals.values()))
+    a, b = parse_amount(best.money), parse_amount(other.money)
+    if a is None or b is None or a == b:
+        return None
+    return (best.money, other.money) if a < b else (other.money, best.money)
 
 
 def _data_price(el: HtmlElement) -> str | None:
