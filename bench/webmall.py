@@ -32,6 +32,7 @@ from urllib.parse import urlsplit
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(REPO / "tests"))  # the platform test shops (tests/platform_shops.py)
 
 FLAVORS = {1: "woocommerce", 2: "shopify"}
 # Shops 3 and 4 are served from other platforms' theme markup: (platform, product page data, OpenSearch).
@@ -85,7 +86,6 @@ def to_shop_products(rows: list[dict[str, Any]]) -> list[Any]:
 
 def to_items(rows: list[dict[str, Any]]) -> list[Any]:
     """WebMall offers as the platform test shops' items (the URL slug kept, so answers map back)."""
-    sys.path.insert(0, str(REPO / "tests"))
     from platform_shops import Item
 
     items = []

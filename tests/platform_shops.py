@@ -277,9 +277,10 @@ class PlatformShop:
         return f"{base}/{f'page/{page}/' if page > 1 else ''}?{p}={q}&post_type=product"
 
     def matches(self, terms: str) -> list[Item]:
-        """Every word required, each a prefix of a title word; words under min_chars find nothing."""
-        words = _words(terms)
-        if not words or any(len(w) < self.min_chars for w in words):
+        """Every word required, each a prefix of a title word; words under min_chars are ignored, and a
+        query of only such words finds nothing (as the platforms' minimum query length does)."""
+        words = [w for w in _words(terms) if len(w) >= self.min_chars]
+        if not words:
             return []
         found = []
         for item in self.items:

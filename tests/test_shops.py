@@ -141,3 +141,51 @@ def test_shops_add_never_rewrites_a_bundled_example(shops: dict[str, ShopServer]
     copy = isolated_env / "profiles" / "norway.toml"
     assert [s.url for s in load_profile(str(copy)).shops] == [shops["shopify"].url]
     assert load_profile("norway").source_path == str(copy)  # the user's copy wins from now on
+
+
+async def test_http_cache_revalidates_with_etag_instead_of_refetching(tmp_path: Path) -> None:
+    """A warm request asks 'still "v1"?' and the shop's 304 is answered from the cache (hishel's RFC mode)."""
+    import threading
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    asked: list[str | None] = []
+
+    class Handler(BaseHTTPRequestHandler):
+        def log_message(self, format: str, *args: object) -> None:
+            pass
+
+        def do_GET(self) -> None:
+            if self.path == "/robots.txt":
+                self.send_response(404)
+                self.send_header("Content-Length", "0")
+                self.end_headers()
+                return
+            asked.append(self.headers.get("If-None-Match"))
+            if self.headers.get("If-None-Match") == '"v1"':
+                self.send_response(304)
+                self.send_header("ETag", '"v1"')
+                self.end_headers()
+                return
+            body = b"<p>results</p>"
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html")
+            self.send_header("ETag", '"v1"')
+            self.send_header("Cache-Control", "no-cache")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=server.serve_forever, args=(0.01,), daemon=True)
+    thread.start()
+    url = f"http://127.0.0.1:{server.server_address[1]}/search?q=x"
+    try:
+        pages = []
+        for _ in range(2):
+            async with Fetcher(FetchSettings(cache_path=tmp_path / "http.sqlite")) as fetcher:
+                pages.append(await fetcher.get(url))
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert asked == [None, '"v1"']
+    assert pages[1] is not None and pages[1].from_cache and pages[1].text == "<p>results</p>"
