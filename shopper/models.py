@@ -55,7 +55,9 @@ class Money(BaseModel):
         return v
 
     def __str__(self) -> str:
-        return f"{self.amount:.2f} {self.currency}"
+        from shopper.money import quantize  # the currency's own minor units: 1235 JPY, 2.500 KWD
+
+        return f"{quantize(self.amount, self.currency)} {self.currency}"
 
 
 # --- extraction -------------------------------------------------------------------------

@@ -121,9 +121,14 @@ class Converted(BaseModel):
         """'1 EUR = 11.7000 NOK (ECB reference 2026-10-30)': the rate, for reasons and tables."""
         if self.source == "same currency":
             return "no conversion"
-        rate = self.rate.quantize(Decimal("0.0001"), rounding=ROUND_HALF_UP).normalize()
-        shown = f"{rate:f}"
+        shown = rate_text(self.rate)
         return f"1 {self.original.currency} = {shown} {self.money.currency} ({self.source})"
+
+
+def rate_text(rate: Decimal) -> str:
+    """A rate with four significant digits and no exponent: 11.5, 0.08696, 0.00004932."""
+    digits = max(4, 3 - rate.adjusted()) if rate else 4
+    return f"{rate.quantize(Decimal(1).scaleb(-digits), rounding=ROUND_HALF_UP).normalize():f}"
 
 
 def _converted(money: Money, to: str, rate: Decimal, day: date | None, source: str) -> Converted:

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from decimal import Decimal
 from functools import lru_cache
 from typing import Any
+from urllib.parse import urlsplit
 
 from pydantic import BaseModel
 
@@ -208,7 +209,23 @@ def _shop_problems(profile: Profile) -> list[tuple[Loc, str]]:
         if shop.name.casefold() in seen:
             out.append((("shops", i, "name"), f"duplicate shop name {show(shop.name)}"))
         seen.add(shop.name.casefold())
+        earlier = next(
+            (j for j, other in enumerate(profile.shops[:i]) if same_shop_url(other.url, shop.url)), None
+        )
+        if earlier is not None:
+            out.append((("shops", i, "url"), f"the same shop as shops[{earlier}] ({show(shop.url)})"))
     return out
+
+
+def same_shop_url(a: str, b: str) -> bool:
+    """Whether two shop URLs are the same shop: scheme, case, www. and a trailing slash do not count."""
+
+    def key(url: str) -> tuple[str, str]:
+        parts = urlsplit(url.strip())
+        netloc = parts.netloc.lower().removeprefix("www.")
+        return netloc, parts.path.rstrip("/")
+
+    return key(a) == key(b)
 
 
 # --- messages -------------------------------------------------------------------------------

@@ -338,11 +338,12 @@ photos = []                 # photos of things you like, relative to this file
 # max_per_item = 150        # never suggest anything above this
 # monthly = 400
 
-[sizes]
+[sizes]                     # shoes_eu/shoes_uk/shoes_us, clothing (XS..XXL), clothing_eu, waist, length, kids
 # shoes_eu = "44"
 # clothing = "M"
-# waist = "32"
+# waist = "32"              # or waist and length together: "32/34"
 # length = "34"
+# kids = "116"              # height in cm, or an age like "4-5Y"
 
 [priorities]                # how much each matters when ranking (0 = not at all)
 price = 1.0

@@ -20,6 +20,7 @@ from shopper.money import (
     minor_units,
     quantize,
     rate_table,
+    rate_text,
 )
 
 
@@ -138,3 +139,29 @@ def test_an_older_saved_update_does_not_override_newer_bundled_rates(isolated_en
 def test_parse_feed_rejects_what_is_not_a_rates_feed(body: bytes, problem: str) -> None:
     with pytest.raises(ecb.RatesError, match=problem):
         ecb.parse_feed(body)
+
+
+def test_money_as_text_uses_minor_units() -> None:
+    assert str(m("12.5", "EUR")) == "12.50 EUR"
+    assert str(m("1234.5", "JPY")) == "1235 JPY"
+    assert str(m("2.5", "KWD")) == "2.500 KWD"
+
+
+def test_a_conversion_describes_its_rate() -> None:
+    day = date(2026, 1, 5)
+    table = RateTable(euro={"NOK": EuroRate(Decimal("11.5"), day, f"ECB reference {day}")})
+    converted = convert(m("10", "EUR"), "NOK", table)
+    assert converted is not None
+    assert converted.describe() == "1 EUR = 11.5 NOK (ECB reference 2026-01-05)"
+    back = convert(m("115", "NOK"), "EUR", table)
+    assert back is not None and back.describe() == "1 NOK = 0.08696 EUR (ECB reference 2026-01-05)"
+
+
+def test_rate_text_keeps_small_rates_readable() -> None:
+    assert [rate_text(Decimal(v)) for v in ("11.5", "10", "0.0869565", "0.0000493219", "136")] == [
+        "11.5",
+        "10",
+        "0.08696",
+        "0.00004932",
+        "136",
+    ]

@@ -157,3 +157,12 @@ def test_toml_syntax_errors_name_the_line_to_fix(tmp_path: Path, text: str, line
     message = str(info.value)
     assert message.startswith(f"me.toml:{line}: TOML syntax error"), message
     assert detail in message.lower()
+
+
+def test_the_same_shop_twice_is_a_problem(tmp_path: Path) -> None:
+    found = problems_of(
+        tmp_path,
+        '[[shops]]\nname = "A"\nurl = "https://www.a.example/"\n'
+        '[[shops]]\nname = "A again"\nurl = "http://a.example"\n',
+    )
+    assert found == ['shops[1].url: the same shop as shops[0] ("http://a.example")']

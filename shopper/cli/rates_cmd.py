@@ -23,11 +23,13 @@ def show(
     version: VersionOption = False,
 ) -> None:
     """List each rate: 1 unit in the profile currency, its date and source."""
+    from decimal import Decimal
+
     from rich.table import Table
 
     from shopper.cli import render
     from shopper.models import Money
-    from shopper.money import convert, rate_table
+    from shopper.money import convert, rate_table, rate_text
     from shopper.profiles import load_profile
 
     loaded = load_profile(profile)
@@ -63,19 +65,11 @@ def show(
     for column in ("currency", f"1 unit in {home}", "per 1 EUR", "date", "source"):
         grid.add_column(column)
     for row in rows:
-        shown = _short(str(row["rate"]))
+        shown = rate_text(Decimal(str(row["rate"])))
         grid.add_row(row["currency"], shown, row["per_euro"] or "", row["date"] or "", row["source"])
     out.print(grid)
     for warning in table.warnings:
         render.error_console().print(f"[yellow]warning:[/] {render.clean(warning)}")
-
-
-def _short(rate: str) -> str:
-    from decimal import ROUND_HALF_UP, Decimal
-
-    value = Decimal(rate)
-    digits = Decimal("0.000001") if value < 1 else Decimal("0.0001")
-    return f"{value.quantize(digits, rounding=ROUND_HALF_UP).normalize():f}"
 
 
 @app.command("update")

@@ -6,25 +6,14 @@ import json
 import re
 from difflib import SequenceMatcher
 from typing import Any
-from urllib.parse import urlsplit
 
+from shopper.profile_check import same_shop_url as same_shop_url  # shared with validation
 from shopper.shops.urls import host
 
 MAX_HEAD_CHARS = 300_000  # the name is in the head; a huge page need not be parsed whole
 _TITLE_SEPARATORS = re.compile(r"\s+[|–—·•:»-]{1,2}\s+")
 MAX_NAME_CHARS = 60
 NAME_LIKENESS = 0.5  # below this, no title part resembles the host name
-
-
-def same_shop_url(a: str, b: str) -> bool:
-    """Whether two shop URLs are the same shop: scheme, case, www. and a trailing slash do not count."""
-
-    def key(url: str) -> tuple[str, str]:
-        parts = urlsplit(url.strip())
-        netloc = parts.netloc.lower().removeprefix("www.")
-        return netloc, parts.path.rstrip("/")
-
-    return key(a) == key(b)
 
 
 def shop_name(html: str, url: str) -> str | None:
