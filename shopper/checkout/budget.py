@@ -16,7 +16,6 @@ from shopper.checkout.amounts import fmt
 from shopper.checkout.lines import Line
 from shopper.checkout.orders import OrdersRepo
 from shopper.errors import BudgetExceeded
-from shopper.landed import convert
 from shopper.models import Money, Profile
 
 
@@ -38,13 +37,18 @@ def _over(amount: Decimal, profile: Profile) -> Money:
 
 
 def _in_profile_currency(money: Money, profile: Profile, what: str) -> Money:
-    converted = convert(money, profile.currency, profile.rates)
+    """Money in the profile's currency: its [rates] first, else the ECB reference rates."""
+    from shopper.money import convert, rate_table
+
+    if money.currency == profile.currency:
+        return money
+    converted = convert(money, profile.currency, rate_table(profile))
     if converted is None:
         raise BudgetExceeded(
-            f"refused: {what} is in {money.currency} and the profile has no [rates] entry for "
-            f"{money.currency}, so the budget cannot be checked"
+            f"refused: {what} is in {money.currency} and there is no rate to {profile.currency} "
+            f"(add one under [rates]), so the budget cannot be checked"
         )
-    return converted
+    return converted.money
 
 
 def check_item(profile: Profile, line: Line) -> None:
