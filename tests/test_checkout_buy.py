@@ -296,3 +296,36 @@ def test_ctrl_c_at_the_question_places_nothing(shop: CheckoutShop, isolated_env:
     assert proc.returncode == 130, err
     assert "interrupted: nothing ordered" in err and "Traceback" not in err
     assert _cli(["orders", "--json"], env).stdout.strip() == "[]"
+
+
+def test_at_a_terminal_a_missing_size_is_asked(shop: CheckoutShop, isolated_env: Path) -> None:
+    import pty
+
+    profile = write_profile(isolated_env, shop)
+    env = {**os.environ, "SHOPPER_HOME": str(isolated_env)}
+    leader, follower = pty.openpty()
+    try:
+        os.write(leader, b"M\ny\n")
+        done = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "shopper",
+                "buy",
+                shop.product_url("shell-jacket"),
+                "--profile",
+                str(profile),
+            ],
+            stdin=follower,
+            capture_output=True,
+            text=True,
+            env=env,
+            timeout=120,
+        )
+    finally:
+        os.close(follower)
+        os.close(leader)
+    assert done.returncode == 0, done.stderr
+    assert "Which size? (S, M)" in done.stdout and "size M" in done.stdout
+    [order] = json.loads(_cli(["orders", "--json"], env).stdout)
+    assert "size M" in order["variant"]

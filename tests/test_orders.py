@@ -254,3 +254,24 @@ def test_sizes_seen_by_find_but_missing_live_refuse() -> None:
     with pytest.raises(CheckoutError, match="sizes could not be re-checked live"):
         line_for(live, Target(live.url, had_sizes=True), "M", None, 1)
     assert line_for(live, Target(live.url), None, None, 1).unit_price == live.price
+
+
+def test_caps_compare_foreign_prices_in_the_profile_currency() -> None:
+    from shopper.checkout.budget import check_item
+    from shopper.checkout.lines import Line
+    from shopper.errors import BudgetExceeded
+    from shopper.models import Budget, Money, Profile
+
+    profile = Profile(
+        currency="EUR", budget=Budget(max_per_item=Decimal("50")), rates={"NOK": Decimal("0.085")}
+    )
+    line = Line(
+        url="http://x.test/p",
+        shop="Nord",
+        title="Regnjakke",
+        unit_price=Money(amount=Decimal("649"), currency="NOK"),
+    )
+    with pytest.raises(BudgetExceeded, match=r"costs 55\.17 €, over your per-item cap of 50\.00 €"):
+        check_item(profile, line)
+    cheap = line.model_copy(update={"unit_price": Money(amount=Decimal("499"), currency="NOK")})
+    check_item(profile, cheap)  # 42.42 EUR: within the cap

@@ -17,7 +17,6 @@ from shopper.checkout.lines import Line
 from shopper.checkout.orders import OrdersRepo
 from shopper.errors import BudgetExceeded
 from shopper.models import Money, Profile
-from shopper.money import convert, rate_table
 
 
 def _host(url: str) -> str:
@@ -38,11 +37,16 @@ def _over(amount: Decimal, profile: Profile) -> Money:
 
 
 def _in_profile_currency(money: Money, profile: Profile, what: str) -> Money:
+    """Money in the profile's currency: its [rates] first, else the ECB reference rates."""
+    from shopper.money import convert, rate_table
+
+    if money.currency == profile.currency:
+        return money
     converted = convert(money, profile.currency, rate_table(profile))
     if converted is None:
         raise BudgetExceeded(
-            f"refused: {what} is in {money.currency} and there is no rate from {money.currency} to "
-            f"{profile.currency}, so the budget cannot be checked"
+            f"refused: {what} is in {money.currency} and there is no rate to {profile.currency} "
+            f"(add one under [rates]), so the budget cannot be checked"
         )
     return converted.money
 
@@ -68,6 +72,7 @@ class MonthlyLeft:
     cap: Money | None
     spent: Money
     left: Money | None
+    order: Money | None = None  # this order in the profile currency, once checked
 
 
 def monthly_left(profile: Profile, conn: sqlite3.Connection, now: datetime | None = None) -> MonthlyLeft:
@@ -88,14 +93,24 @@ def monthly_left(profile: Profile, conn: sqlite3.Connection, now: datetime | Non
     )
 
 
+def _order_total(profile: Profile, totals: list[Money]) -> Money:
+    amount = sum((_in_profile_currency(t, profile, "the order").amount for t in totals), Decimal(0))
+    return Money(amount=amount, currency=profile.currency)
+
+
 def check_month(
     profile: Profile, conn: sqlite3.Connection, totals: list[Money], now: datetime | None = None
 ) -> MonthlyLeft:
     """Refuse an order (all its shops' totals) that would take this month's spending over the cap."""
     state = monthly_left(profile, conn, now)
     if state.cap is None or state.left is None:
+        try:
+            state.order = _order_total(profile, totals)
+        except BudgetExceeded:
+            state.order = None  # no cap to check, so an unconvertible currency is no reason to refuse
         return state
-    amount = sum((_in_profile_currency(t, profile, "the order").amount for t in totals), Decimal(0))
+    state.order = _order_total(profile, totals)
+    amount = state.order.amount
     if amount > state.left.amount:
         order = Money(amount=amount, currency=profile.currency)
         raise BudgetExceeded(

@@ -60,18 +60,20 @@ def summary(plan: Plan) -> str:
         out.append(
             f"  items {_m(s.items)} + shipping {_m(s.shipping)} = [bold]{_m(s.total)}[/] ({s.total.currency})"
         )
+    order = plan.month.order
     if len(plan.sessions) > 1 or len(plan.totals) > 1:
-        out.append("[bold]Total for all shops:[/] " + " + ".join(f"[bold]{_m(t)}[/]" for t in plan.totals))
+        total = " + ".join(f"[bold]{_m(t)}[/]" for t in plan.totals)
+        if len(plan.totals) > 1 and order is not None:
+            total += f" (about {_m(order)} in all)"
+        out.append("[bold]Total for all shops:[/] " + total)
     for line in plan.price_rises:
         out.append(
             f"[bold yellow]Price rose since you saw it:[/] {clean(one_line(line.title, 60))} "
             f"was {_m(line.seen_price)}, now {_m(line.unit_price)}"
         )
     month = plan.month
-    if month.cap is not None and month.left is not None:
-        after = month.left.amount - sum(
-            (t.amount for t in plan.totals if t.currency == month.left.currency), 0
-        )
+    if month.cap is not None and month.left is not None and order is not None:
+        after = month.left.amount - order.amount
         out.append(
             f"Monthly budget: {_m(month.cap)}; spent this month {_m(month.spent)}; "
             f"left now {_m(month.left)}, after this order {_m(_left_after(month.left, after))}"
