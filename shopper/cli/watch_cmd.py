@@ -320,17 +320,15 @@ def history(
     width: Annotated[int, typer.Option("--width", min=30, help="Chart width in columns.")] = 80,
 ) -> None:
     """The price over time per shop, with lowest, highest, current and days out of stock."""
-    from shopper.watch.history import series
-    from shopper.watch.variants import variant_key
+    from shopper.watch.history import series, watched_variant
 
     conn = _connect()
     try:
         watch = _get(conn, watch_id)
         urls = [watch.target] if watch.kind == "product" else list((watch.state.get("known") or {}).keys())
-        variant = ""
-        if watch.size or watch.colour:
-            options = {k: v for k, v in (("size", watch.size), ("colour", watch.colour)) if v}
-            variant = variant_key(options)
+        variant = (
+            watched_variant(conn, watch.target, watch.size, watch.colour) if watch.kind == "product" else ""
+        )
         items = series(conn, urls, variant, now=_clock())
     finally:
         conn.close()
