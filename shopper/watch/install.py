@@ -71,7 +71,7 @@ def _crontab(tabfile: Path | None) -> Any:
 
 def _write(cron: Any) -> None:
     try:
-        _write(cron)
+        cron.write()
     except (OSError, ValueError) as exc:
         raise ShopperError(f"cannot write the crontab ({exc}); try --method systemd") from None
 
