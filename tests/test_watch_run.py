@@ -106,7 +106,7 @@ def test_below_target_fires_once_and_rearms(
     assert alert.new_price == Money(amount="95.00", currency="EUR")
     assert len(hook.posts) == 1
     post = hook.posts[0]
-    assert post["alert_id"] == alert.id
+    assert post["alert_id"] == alert.id and post["_headers"]["x-shopper-alert-id"] == alert.id
     assert "120.00 EUR -> 95.00 EUR" in post["message"] and f"shopper buy {url}" in post["message"]
 
     third = run(conn, clock)

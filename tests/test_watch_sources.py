@@ -128,3 +128,13 @@ def test_find_prints_the_restock_line_for_a_size_sold_out_in_every_shop(shop: Sh
     assert result.exit_code == 0, result.stderr
     line = f"shopper watch add {shop.base}/products/fjord-wool-sweater --restock --size L"
     assert line in " ".join(result.stdout.split())
+    # every offer find read is a price observation: history starts before any watch
+    conn = connect()
+    try:
+        rows = conn.execute(
+            "SELECT variant, availability FROM observations WHERE url = ? AND variant LIKE '%size=l%'",
+            (f"{shop.base}/products/fjord-wool-sweater",),
+        ).fetchall()
+    finally:
+        conn.close()
+    assert [tuple(r) for r in rows] == [("colour=black;size=L", "OutOfStock")]

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import json
-import re
-from decimal import Decimal, InvalidOperation
-from pathlib import Path
 from typing import Annotated, Any
 
 import typer
 
+from shopper.cli import watch_schedule_cmd
 from shopper.cli.common import handle_errors
+from shopper.cli.watch_parse import parse_amount, parse_every, parse_percent
 
 app = typer.Typer(
     help="Watch prices and stock: alerts when a price drops or your size comes back.",
@@ -18,66 +17,12 @@ app = typer.Typer(
     rich_markup_mode=None,
 )
 
+app.add_typer(watch_schedule_cmd.app, name="schedule")
+
 ProfileOption = Annotated[
     str | None, typer.Option("--profile", "-p", help="Profile name or path to a .toml file.")
 ]
 JsonOption = Annotated[bool, typer.Option("--json", help="JSON on stdout.")]
-_DURATION = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([smhdw]?)\s*$", re.I)
-_UNITS = {"": 3600, "s": 1, "m": 60, "h": 3600, "d": 86400, "w": 604800}
-_AMOUNT = re.compile(r"^\s*([A-Za-z]{3})?\s*([0-9][0-9.,']*)\s*([A-Za-z]{3})?\s*$")
-MIN_EVERY_S = 60
-
-
-def parse_every(text: str) -> int:
-    """'6h', '30m', '1d', '90s' (a bare number is hours) -> seconds."""
-    from shopper.errors import UsageError
-
-    m = _DURATION.match(text)
-    if not m:
-        raise UsageError(f"--every {text!r}: give a duration like 30m, 6h or 1d")
-    seconds = int(Decimal(m[1]) * _UNITS[m[2].lower()])
-    if seconds < MIN_EVERY_S:
-        raise UsageError(f"--every {text!r}: at least one minute between checks (shops deserve politeness)")
-    return seconds
-
-
-def parse_amount(text: str, default_currency: str) -> Any:
-    """'99.95', '99,95 EUR', 'USD 120' -> Money."""
-    from shopper.errors import UsageError
-    from shopper.models import Money
-
-    m = _AMOUNT.match(text)
-    if not m or (m[1] and m[3]):
-        raise UsageError(f"--below {text!r}: give an amount like 99.95 or '99.95 EUR'")
-    raw = m[2].replace("'", "")
-    if "," in raw and "." in raw:
-        raw = (
-            raw.replace(",", "")
-            if raw.rfind(".") > raw.rfind(",")
-            else raw.replace(".", "").replace(",", ".")
-        )
-    elif "," in raw:
-        raw = raw.replace(",", ".")
-    try:
-        amount = Decimal(raw)
-    except InvalidOperation:
-        raise UsageError(f"--below {text!r}: not an amount") from None
-    if amount <= 0:
-        raise UsageError(f"--below {text!r}: must be more than zero")
-    return Money(amount=amount, currency=(m[1] or m[3] or default_currency).upper())
-
-
-def parse_percent(text: str) -> Decimal:
-    """'10', '10%', '7.5' -> Decimal percent in (0, 100)."""
-    from shopper.errors import UsageError
-
-    try:
-        value = Decimal(text.strip().rstrip("%").strip())
-    except InvalidOperation:
-        raise UsageError(f"--drop {text!r}: give a percentage like 10 or 10%") from None
-    if not 0 < value < 100:
-        raise UsageError(f"--drop {text!r}: a percentage between 0 and 100")
-    return value
 
 
 def _connect() -> Any:
@@ -320,17 +265,15 @@ def history(
     width: Annotated[int, typer.Option("--width", min=30, help="Chart width in columns.")] = 80,
 ) -> None:
     """The price over time per shop, with lowest, highest, current and days out of stock."""
-    from shopper.watch.history import series
-    from shopper.watch.variants import variant_key
+    from shopper.watch.history import series, watched_variant
 
     conn = _connect()
     try:
         watch = _get(conn, watch_id)
         urls = [watch.target] if watch.kind == "product" else list((watch.state.get("known") or {}).keys())
-        variant = ""
-        if watch.size or watch.colour:
-            options = {k: v for k, v in (("size", watch.size), ("colour", watch.colour)) if v}
-            variant = variant_key(options)
+        variant = (
+            watched_variant(conn, watch.target, watch.size, watch.colour) if watch.kind == "product" else ""
+        )
         items = series(conn, urls, variant, now=_clock())
     finally:
         conn.close()
@@ -430,73 +373,3 @@ def alert_line(alert: Any) -> str:
     from shopper.watch.notify import body_of, title_of
 
     return title_of(alert) + " | " + " | ".join(body_of(alert).splitlines())
-
-
-schedule_app = typer.Typer(help="Run `watch run` regularly: a user crontab entry or a systemd user timer.")
-app.add_typer(schedule_app, name="schedule")
-MethodOption = Annotated[str, typer.Option("--method", help="cron (default) or systemd.")]
-TabfileOption = Annotated[
-    Path | None, typer.Option("--tabfile", help="Use this crontab file instead of your user crontab.")
-]
-UnitDirOption = Annotated[Path | None, typer.Option("--unit-dir", help="Write systemd units here.")]
-
-
-def _method(method: str) -> str:
-    from shopper.errors import UsageError
-
-    if method not in ("cron", "systemd"):
-        raise UsageError(f"--method {method!r}: cron or systemd")
-    return method
-
-
-@schedule_app.command("install")
-@handle_errors
-def schedule_install(
-    every: Annotated[str, typer.Option("--every", help="How often `watch run` starts: 15m, 1h.")] = "15m",
-    method: MethodOption = "cron",
-    tabfile: TabfileOption = None,
-    unit_dir: UnitDirOption = None,
-) -> None:
-    """Install the schedule (replacing an earlier one)."""
-    from shopper import config
-    from shopper.cli.watch_render import schedule_text
-    from shopper.watch import install
-
-    minutes = max(1, parse_every(every) // 60)
-    if _method(method) == "cron":
-        status = install.cron_install(config.data_dir(), minutes, tabfile)
-    else:
-        status = install.systemd_install(config.data_dir(), minutes, unit_dir)
-    typer.echo(schedule_text(status, "installed"))
-
-
-@schedule_app.command("remove")
-@handle_errors
-def schedule_remove(
-    method: MethodOption = "cron", tabfile: TabfileOption = None, unit_dir: UnitDirOption = None
-) -> None:
-    """Remove the schedule."""
-    from shopper.cli.watch_render import schedule_text
-    from shopper.watch import install
-
-    if _method(method) == "cron":
-        status = install.cron_remove(tabfile)
-    else:
-        status = install.systemd_remove(unit_dir)
-    typer.echo(schedule_text(status, "removed"))
-
-
-@schedule_app.command("show")
-@handle_errors
-def schedule_show(
-    method: MethodOption = "cron", tabfile: TabfileOption = None, unit_dir: UnitDirOption = None
-) -> None:
-    """Show the installed schedule."""
-    from shopper.cli.watch_render import schedule_text
-    from shopper.watch import install
-
-    if _method(method) == "cron":
-        status = install.cron_show(tabfile)
-    else:
-        status = install.systemd_show(unit_dir)
-    typer.echo(schedule_text(status, "installed"))

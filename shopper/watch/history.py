@@ -93,6 +93,19 @@ def reference_price(
     return Decimal(statistics.median(prices)) if prices else None
 
 
+def watched_variant(conn: sqlite3.Connection, url: str, size: str | None, colour: str | None) -> str:
+    """The observed variant key that holds the watched size and colour ('' when none or several do)."""
+    if not (size or colour):
+        return ""
+    from shopper.watch.variants import wanted_colour, wanted_size
+
+    parts = [f"size={wanted_size(size)}".lower()] if size else []
+    parts += [f"colour={wanted_colour(colour)}".lower()] if colour else []
+    keys = [r[0] for r in conn.execute("SELECT DISTINCT variant FROM observations WHERE url = ?", (url,))]
+    found = [k for k in keys if all(p in k.lower().split(";") for p in parts)]
+    return found[0] if len(found) == 1 else ""
+
+
 class PricePoint(BaseModel):
     """One observation as history shows it."""
 

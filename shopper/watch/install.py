@@ -10,7 +10,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from shopper.errors import UsageError
+from shopper.errors import ShopperError, UsageError
 
 COMMENT = "shopper watch run"
 UNIT = "shopper-watch"
@@ -57,12 +57,23 @@ def _every_minutes(minutes: int) -> str:
 def _crontab(tabfile: Path | None) -> Any:
     from crontab import CronTab
 
-    if tabfile is not None:
-        if not tabfile.exists():
-            tabfile.parent.mkdir(parents=True, exist_ok=True)
-            tabfile.touch()
-        return CronTab(tabfile=str(tabfile))
-    return CronTab(user=True)
+    try:
+        if tabfile is not None:
+            if not tabfile.exists():
+                tabfile.parent.mkdir(parents=True, exist_ok=True)
+                tabfile.touch()
+            return CronTab(tabfile=str(tabfile))
+        return CronTab(user=True)
+    except (OSError, ValueError) as exc:
+        where = tabfile or "the user crontab"
+        raise ShopperError(f"cannot read {where} ({exc}); try --method systemd") from None
+
+
+def _write(cron: Any) -> None:
+    try:
+        cron.write()
+    except (OSError, ValueError) as exc:
+        raise ShopperError(f"cannot write the crontab ({exc}); try --method systemd") from None
 
 
 def cron_install(data_dir: Path, minutes: int, tabfile: Path | None = None) -> ScheduleStatus:
@@ -71,7 +82,7 @@ def cron_install(data_dir: Path, minutes: int, tabfile: Path | None = None) -> S
     cron.remove_all(comment=COMMENT)
     job = cron.new(command=run_command(data_dir, data_dir / "watch.log"), comment=COMMENT)
     job.setall(_every_minutes(minutes))
-    cron.write()
+    _write(cron)
     return ScheduleStatus(method="cron", where=str(tabfile or "user crontab"), lines=[str(job)], changed=True)
 
 
@@ -80,7 +91,7 @@ def cron_remove(tabfile: Path | None = None) -> ScheduleStatus:
     cron = _crontab(tabfile)
     removed = [str(j) for j in cron.find_comment(COMMENT)]
     cron.remove_all(comment=COMMENT)
-    cron.write()
+    _write(cron)
     return ScheduleStatus(
         method="cron", where=str(tabfile or "user crontab"), lines=removed, changed=bool(removed)
     )
