@@ -94,6 +94,11 @@ class LLMClient:
         return self._model
 
     @property
+    def label(self) -> str:
+        """Model and server, for messages (never the key); '?' while the model is not known yet."""
+        return f"{self._model or '?'} at {self.settings.base_url or 'api.openai.com'}"
+
+    @property
     def refused(self) -> set[str]:
         """Request shapes this server refused in this process."""
         return _REFUSED.setdefault((self.settings.base_url or "", self.model), set())
