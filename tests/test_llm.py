@@ -170,3 +170,25 @@ def test_rerank_ignores_answers_naming_unknown_offers(order: object) -> None:
         titles = [r.offer.title for r in result.offers]
         warnings = rerank(result, client_for(server))
     assert warnings and [r.offer.title for r in result.offers] == titles
+
+
+def test_find_uses_the_llm_query_and_shows_token_usage(monkeypatch: pytest.MonkeyPatch) -> None:
+    from typer.testing import CliRunner
+
+    from shopper.cli.app import app
+
+    with FakeLLM(lambda body: text_answer({**GOOD, "colours": [], "must": []})) as server:
+        monkeypatch.setenv("OPENAI_BASE_URL", server.base_url)
+        result = CliRunner().invoke(
+            app,
+            ["find", "--verbose", "trail shoes in my size, nothing from Nike, max 120"],
+            env={"COLUMNS": "200"},
+        )
+        offline = CliRunner().invoke(
+            app, ["find", "--no-llm", "--verbose", "trail shoes"], env={"COLUMNS": "200"}
+        )
+    assert result.exit_code == 0, result.output
+    assert "size=44" in result.output and "max=120.00 EUR" in result.output  # the model's reading was used
+    assert "LLM fake-model at" in result.output and "prompt" in result.output
+    assert len(server.requests) == 1  # one call for the reading; no re-rank for a request that is not vague
+    assert "LLM: not used" in offline.output

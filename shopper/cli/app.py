@@ -9,6 +9,7 @@ from shopper.cli import (
     cart_cmd,
     chat_cmd,
     confirm_cmd,
+    doctor_cmd,
     find_cmd,
     inspect_cmd,
     mcp_cmd,
@@ -49,6 +50,7 @@ app.add_typer(orders_cmd.app, name="orders")
 app.add_typer(watch_cmd.app, name="watch")
 app.command("mcp")(mcp_cmd.mcp)
 app.command("confirm")(confirm_cmd.confirm)
+app.command("doctor")(doctor_cmd.doctor)
 
 
 def main() -> None:

@@ -92,7 +92,7 @@ async def _run(profile: Any, *, use_llm: bool, verbose: bool) -> None:
         handle = _front_end(tools, client, confirm)
         if profile.demo:
             out.print("[magenta]demo:[/] no shops in your profile, so shopper's own demo shops answer.")
-        mode = f"LLM {client.settings.label}" if client is not None else "offline"
+        mode = f"LLM {client.label}" if client is not None else "offline"
         out.print(f"[dim]shopper chat ({render.clean(mode)}); /help for help, /quit to leave[/]")
         while True:
             message = await source.message()

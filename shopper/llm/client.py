@@ -24,7 +24,7 @@ StructuredMode = Literal["json_schema", "json_object", "prompt"]
 STRUCTURED_MODES: tuple[StructuredMode, ...] = ("json_schema", "json_object", "prompt")
 # HTTP statuses with which servers refuse a request shape they do not support (llama.cpp answers 500).
 _UNSUPPORTED_STATUSES = frozenset({400, 404, 422, 500, 501})
-MAX_ANSWER_TOKENS = 600
+MAX_ANSWER_TOKENS = 300  # a Query or an action fits; a bound keeps a small local model from rambling
 _JSON_BLOCK = re.compile(r"\{.*\}", re.DOTALL)
 
 # Per (base_url, model): what the server refused, so later calls go straight to what works.
@@ -94,6 +94,11 @@ class LLMClient:
         return self._model
 
     @property
+    def label(self) -> str:
+        """Model and server, for messages (never the key); '?' while the model is not known yet."""
+        return f"{self._model or '?'} at {self.settings.base_url or 'api.openai.com'}"
+
+    @property
     def refused(self) -> set[str]:
         """Request shapes this server refused in this process."""
         return _REFUSED.setdefault((self.settings.base_url or "", self.model), set())
@@ -137,12 +142,20 @@ class LLMClient:
     # --- tool calls ------------------------------------------------------------------------
 
     def turn(
-        self, messages: list[dict[str, Any]], tools: list[dict[str, Any]], *, purpose: str
+        self,
+        messages: list[dict[str, Any]],
+        tools: list[dict[str, Any]],
+        *,
+        purpose: str,
+        tool_choice: str | None = None,
     ) -> AssistantTurn:
         """One assistant turn over `tools` (OpenAI function specs); JSON actions when tools are refused."""
         if "tools" not in self.refused:
             try:
-                data = self._complete({"messages": messages, "tools": tools}, purpose)
+                params: dict[str, Any] = {"messages": messages, "tools": tools}
+                if tool_choice is not None:  # a named choice: llama.cpp supports it, "required" it refuses
+                    params["tool_choice"] = {"type": "function", "function": {"name": tool_choice}}
+                data = self._complete(params, purpose)
             except _Refused:
                 self.refused.add("tools")
             else:

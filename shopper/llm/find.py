@@ -51,6 +51,6 @@ def usage_line(state: LLMFind) -> str:
     completion = sum(u.completion_tokens for u in usage)
     cached = sum(1 for u in usage if u.cached)
     return (
-        f"LLM {state.client.settings.label}: {len(usage)} call(s), {cached} from cache, "
+        f"LLM {state.client.label}: {len(usage)} call(s), {cached} from cache, "
         f"{prompt} prompt + {completion} completion tokens"
     )
