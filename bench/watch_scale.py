@@ -115,13 +115,18 @@ def main(argv: list[str] | None = None) -> int:
                 Watch(kind="product", target=url, size=("S", "M", "L")[(n + m) % 3], restock=True), utc_now()
             )
     print(f"{sum(map(len, shops.urls))} watches over {args.shops} shops, {args.rate:g} requests/s per host")
+    print(f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs")
     settings = RunSettings(per_host_rate=args.rate)
     for label in ("in-process, first run (detects the shops)", "in-process, second run (shops known)"):
-        start = time.perf_counter()
+        start, cpu = time.perf_counter(), time.process_time()
         report = asyncio.run(run_once(conn, everything=True, settings=settings))
-        seconds = time.perf_counter() - start
+        seconds, cpu = time.perf_counter() - start, time.process_time() - cpu
         peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-        print(figures(label, seconds, shops.hits(), args.rate, peak) + f"; {report.checked} checked")
+        # CPU seconds say whether a slow ratio is the run's own work or a machine too busy to schedule it.
+        print(
+            figures(label, seconds, shops.hits(), args.rate, peak)
+            + f"; {report.checked} checked; CPU {cpu:.2f} s"
+        )
     conn.close()
 
     start = time.perf_counter()
