@@ -134,3 +134,22 @@ def test_needs_keep_their_comparator() -> None:
 def test_typos_and_missing_accents_still_give_a_size(text: str) -> None:
     q = parse_request(text, Profile())
     assert q.size == "M"
+
+
+@pytest.mark.parametrize(
+    ("text", "brand"),
+    [
+        ("regenjas heren maat L, niet van Nordwind", "Nordwind"),
+        ("Regenjacke nicht von Bergfalke Größe M", "Bergfalke"),
+        ("rain jacket not from Stormline size S", "Stormline"),
+    ],
+)
+def test_an_unknown_maker_after_not_from_is_an_excluded_brand(text: str, brand: str) -> None:
+    q = parse_request(text)
+    assert q.exclude_brands == [brand] and q.size is not None
+
+
+def test_a_bare_number_next_to_shoes_is_the_size() -> None:
+    q = parse_request("chaussures de trail 44 sans Salomon")
+    assert q.size == "44" and q.exclude_brands == ["Salomon"]
+    assert parse_request("running shoes under 45 euro").size is None

@@ -318,12 +318,19 @@ def take_negations(scan: Scan, extra: tuple[str, ...]) -> tuple[list[str], list[
     return list(dict.fromkeys(brands)), list(dict.fromkeys(must_not))
 
 
+_MAKER = re.compile(r"(?:van|von|from|by|made\s+by|fra|de|av|af)\s+$", re.I)
+_NAME = re.compile(r"[A-ZÄÖÜÅÆØ][\w&'-]+")  # one word: German writes every noun capitalised
+
+
 def _negated_item(
     text: str, pos: int, extra: tuple[str, ...], neg: str, *, generic: bool = True
 ) -> tuple[int, str, str] | None:
     brand = brand_at(text, pos, extra)
     if brand:
         return brand[0], "brand", brand[1]
+    name = _NAME.match(text, pos)
+    if name and _MAKER.search(text[max(0, pos - 12) : pos]):
+        return name.end(), "brand", name.group(0)  # "niet van Skagerrak": a maker we do not know yet
     attribute = attribute_at(text, pos)
     if attribute:
         return attribute[0], "attr", attribute[1]

@@ -210,7 +210,8 @@ fotball=football fiets=cycling fahrrad=cycling rad=cycling sykkel=cycling dons=d
 ski=ski tennis=tennis golf=golf zwem=swim schwimm=swim svømme=swim bade=swim soft=soft shell=shell
 fleece=fleece gaming=gaming spiel=gaming spill=gaming usb=usb hdmi=hdmi lade=charging laad=charging
 werk=work arbeits=work arbeids=work veiligheids=safety sicherheits=safety löpar=running löbe=running
-vandrings=hiking vandre=hiking
+vandrings=hiking vandre=hiking terreng=trail terräng=trail terræn=trail terrengløpe=trail_running
+terränglöpar=trail_running terrænløbe=trail_running
 """)
 
 # Heads that mark a request as footwear, clothing or trousers (exact words or compound endings).

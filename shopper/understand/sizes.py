@@ -45,6 +45,7 @@ _SYSTEM_AFTER = re.compile(rf"(?<![\w.,])(?P<num>{_NUM_SIZE})\s?(?P<sys>eu|uk|us
 _BARE_WAIST = re.compile(rf"(?<![\w/]){_WAIST}(?![\w/])|(?<![\w/.,]){_SLASH}(?![\w/])", re.I)
 _W_ONLY = re.compile(r"(?<![\w])W\s?(?P<w>\d{2})(?![\w/])")
 _IN_SIZE = re.compile(rf"(?<![\w])(?:in|i|en)\s+(?P<num>{_NUM_SIZE}){_UNITISH}(?![\w])", re.I)
+_BARE_SHOE = re.compile(rf"(?<![\w.,/])(?P<num>3[5-9]|4[0-8])(?:[.,]5)?{_UNITISH}(?![\w.,/])", re.I)
 _BARE_KIDS = re.compile(rf"(?<![\w.,/]){_KIDS_CM}", re.I)
 _BARE_LETTER = re.compile(rf"(?<![\w-])(?P<letter>{_LETTERS})(?![\w-])")
 _MULTI_LETTER = frozenset({"XS", "XXS", "XXXS", "XL", "XXL", "XXXL", "XXXXL"})
@@ -124,6 +125,7 @@ def take_size(scan: Scan, kind: str | None, kids: bool = False) -> tuple[str | N
         patterns.append(re.compile(r"(?<![\w/])" + _WAIST + r"(?![\w/])", re.I))
     if kind == "shoes":
         patterns.append(_IN_SIZE)
+        patterns.append(_BARE_SHOE)  # "trail shoes 45": a bare 35-48 next to shoes is the size
     for pattern in patterns:
         for m in scan.find(pattern):
             if pattern is _W_ONLY:
