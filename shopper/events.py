@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
 
 class ShopStarted(BaseModel):
@@ -15,13 +15,19 @@ class ShopStarted(BaseModel):
 
 
 class ShopFinished(BaseModel):
-    """A shop answered; `how` says whether its live search, a fresh sync or the mirror was used."""
+    """A shop answered; `how` says whether its live search, a fresh sync or the mirror was used.
+
+    `status` is "warning" when the shop showed something that could not be read (its `warnings` say what),
+    so a zero from an unreadable shop never looks like an honest "nothing found".
+    """
 
     kind: Literal["shop_finished"] = "shop_finished"
     shop: str
     offers: int
     seconds: float
     how: str
+    status: Literal["ok", "warning"] = "ok"
+    warnings: list[str] = Field(default_factory=list)
 
 
 class ShopFailed(BaseModel):

@@ -9,6 +9,7 @@ from pathlib import Path
 from pydantic import BaseModel, Field
 
 from shopper.errors import UsageError
+from shopper.extract.listing import Listing
 from shopper.models import Offer
 
 MAX_FILE_BYTES = 10_000_000
@@ -20,6 +21,7 @@ class InspectResult(BaseModel):
     source: str
     url: str | None = None
     offer: Offer | None = None
+    listing: Listing | None = None  # set when the source was read as a listing page
     notes: list[str] = Field(default_factory=list)
     error: str | None = None
 
@@ -56,11 +58,19 @@ def read_file(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
     return data
 
 
-def inspect_bytes(content: bytes, source: str, url: str | None) -> InspectResult:
-    """Run the extraction over one page's bytes."""
+def inspect_bytes(content: bytes, source: str, url: str | None, *, listing: bool = False) -> InspectResult:
+    """Run the extraction over one page's bytes (the product extraction, or the listing one)."""
     from shopper.extract.page import extract_product
 
     base = url or Path(source).resolve().as_uri()
+    if listing:
+        from shopper.extract.listing import read_listing
+
+        found = read_listing(content, base)
+        notes = list(found.notes)
+        if not found.offers:
+            notes.append(f"no offers read ({found.cards_seen} product card(s) seen)")
+        return InspectResult(source=source, url=url, listing=found, notes=notes)
     offer = extract_product(content, base)
     notes = list(offer.notes) if offer else []
     if offer is not None and offer.price is None:
@@ -68,7 +78,9 @@ def inspect_bytes(content: bytes, source: str, url: str | None) -> InspectResult
     return InspectResult(source=source, url=url or (offer.url if offer else None), offer=offer, notes=notes)
 
 
-async def inspect_sources(sources: list[str], urls: list[str]) -> list[InspectResult]:
+async def inspect_sources(
+    sources: list[str], urls: list[str], *, listing: bool = False
+) -> list[InspectResult]:
     """Inspect every source in order; the i-th url is the i-th file's original address."""
     if len(urls) > len(sources):
         raise UsageError(f"{len(urls)} --url given for {len(sources)} source(s)")
@@ -82,7 +94,7 @@ async def inspect_sources(sources: list[str], urls: list[str]) -> list[InspectRe
             if content is None:
                 results.append(InspectResult(source=source, url=source, error=error))
             else:
-                results.append(inspect_bytes(content, source, source))
+                results.append(inspect_bytes(content, source, source, listing=listing))
             continue
         if "://" in source:
             scheme = source.split("://", 1)[0]
@@ -100,7 +112,7 @@ async def inspect_sources(sources: list[str], urls: list[str]) -> list[InspectRe
         except UsageError as exc:
             results.append(InspectResult(source=source, url=url, error=str(exc)))
             continue
-        results.append(inspect_bytes(content, source, url))
+        results.append(inspect_bytes(content, source, url, listing=listing))
     return results
 
 

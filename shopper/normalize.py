@@ -291,7 +291,8 @@ def normalize_count(text: str | None) -> int | None:
 
 
 _MACHINE = re.compile(r"^\s*\d+(\.\d+)?\s*$")
-_MACHINE_SOURCES = frozenset({"shopify", "woocommerce", "jsonld"})
+# "listing": the card reader hands over amounts it already parsed with the page's locale.
+_MACHINE_SOURCES = frozenset({"shopify", "woocommerce", "jsonld", "listing"})
 
 
 def _money(text: str | None, hint: str | None, source: str) -> Money | None:
@@ -333,6 +334,7 @@ def _variant(raw: RawVariant, hint: str | None, source: str, base: str) -> Varia
         sku=_text(raw.sku),
         gtin=normalize_gtin(raw.gtin),
         url=canonical_url(u) if (u := _absolute(raw.url, base)) else None,
+        image=_absolute(raw.image, base),
     )
 
 

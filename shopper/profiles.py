@@ -145,12 +145,12 @@ def parse_profile(text: str, *, path: Path | None = None, shown: str = "<profile
     if problems:
         raise ProfileValidationError(format_problems(problems, lines, shown))
     base = path.parent if path is not None else Path.cwd()
-    photos = [os.path.abspath(base / Path(p).expanduser()) for p in profile.example_photos]
+    photos = [os.path.abspath(base / Path(p).expanduser()) for p in profile.photos]
     return profile.model_copy(
         update={
             "source_path": str(path) if path is not None else None,
             "demo": not profile.shops,
-            "example_photos": photos,
+            "photos": photos,
             "sizes": sizes,
         }
     )
@@ -196,9 +196,9 @@ def profile_warnings(profile: Profile) -> list[str]:
             lines = {}
     notes: list[tuple[Loc, str]] = []
     table = rate_table(profile)
-    for i, photo in enumerate(profile.example_photos):
+    for i, photo in enumerate(profile.photos):
         if not Path(photo).expanduser().is_file():
-            notes.append((("example_photos", i), f"photo not found: {photo}"))
+            notes.append((("photos", i), f"photo not found: {photo}"))
     most, monthly = profile.budget.max_per_item, profile.budget.monthly
     if most is not None and monthly is not None and most > monthly:
         notes.append(
@@ -239,8 +239,8 @@ def save_profile(profile: Profile, path: str | os.PathLike[str]) -> Path:
         defaults[field] = default
         if value == default and field not in ("name", "currency"):
             del data[field]
-    if "example_photos" in data:
-        data["example_photos"] = [_relative_to(p, target.parent) for p in data["example_photos"]]
+    if "photos" in data:
+        data["photos"] = [_relative_to(p, target.parent) for p in data["photos"]]
     base = _base_text(profile, target)
     if base.strip():  # editing a file: do not add what the user left to its default
         written = tomllib.loads(base, parse_float=Decimal) if _parses(base) else {}
@@ -248,6 +248,8 @@ def save_profile(profile: Profile, path: str | os.PathLike[str]) -> Path:
         for field, value in implicit.items():
             if field not in written and data.get(field) == value:
                 data.pop(field, None)
+        if "example_photos" in written and "photos" not in written and "photos" in data:
+            data["example_photos"] = data.pop("photos")  # the file's older key stays where it is
     try:
         text = update_document(
             base or FRESH_HEADER, data, keep=lambda key, old: _is_default(defaults, key, old)
@@ -332,7 +334,7 @@ brands_avoided = []
 colours_liked = []
 styles_liked = []
 shops_avoided = []          # shop names or domains never to suggest
-example_photos = []         # photos of things you like, relative to this file
+photos = []                 # photos of things you like, relative to this file
 
 [budget]
 # max_per_item = 150        # never suggest anything above this

@@ -1,16 +1,23 @@
-"""Shared test helpers: where the shared fixtures and benchmark material live."""
+"""Shared test helpers: where the test fixtures (real pages copied into tests/fixtures/) live."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-# /work/main/tests/conftest.py -> /work/shared
-SHARED = Path(__file__).resolve().parents[2] / "shared"
+# Tests read only what the repository holds: a user's clone has no ../shared.
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+def fixture_path(*parts: str) -> Path:
+    """A path inside tests/fixtures/ (real pages written by others; provenance in PROVENANCE.md)."""
+    return FIXTURES.joinpath(*parts)
 
 
 def shared_path(*parts: str) -> Path:
-    """A path inside the shared material (fixtures/, bench/), relative to the repo's parent."""
-    return SHARED.joinpath(*parts)
+    """Old name of fixture_path: shared_path("fixtures", name) is tests/fixtures/name; nothing else."""
+    if not parts or parts[0] != "fixtures":
+        raise ValueError(f"tests never read ../shared; copy what a test needs into tests/fixtures: {parts}")
+    return fixture_path(*parts[1:])
 
 
 import os  # noqa: E402

@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import shared_path
+from conftest import fixture_path
 from typer.testing import CliRunner
 
 from shopper import __version__
@@ -35,14 +35,14 @@ FIXTURE_TRUTH = {
 
 
 def test_every_fixture_page_is_listed() -> None:
-    pages = {p.name for p in shared_path("fixtures").glob("*.html")}
+    pages = {p.name for p in fixture_path().glob("*.html")}
     assert pages == set(FIXTURE_TRUTH)
 
 
 @pytest.mark.parametrize("name", sorted(FIXTURE_TRUTH))
 def test_inspect_json_on_real_pages(name: str) -> None:
     price, currency, availability = FIXTURE_TRUTH[name]
-    result = runner.invoke(app, ["inspect", str(shared_path("fixtures", name)), "--json"])
+    result = runner.invoke(app, ["inspect", str(fixture_path(name)), "--json"])
     assert result.exit_code == 0, result.output
     lines = result.stdout.strip().splitlines()
     assert len(lines) == 1
@@ -67,7 +67,7 @@ def test_inspect_json_on_real_pages(name: str) -> None:
 
 
 def test_inspect_several_sources_in_order_with_base_urls(tmp_path: Path) -> None:
-    page = shared_path("fixtures", "cdio_jsonld_unifi_priceSpecification.html")
+    page = fixture_path("cdio_jsonld_unifi_priceSpecification.html")
     packed = tmp_path / "page.html.gz"
     packed.write_bytes(gzip.compress(page.read_bytes()))
     result = runner.invoke(
@@ -91,9 +91,7 @@ def test_inspect_several_sources_in_order_with_base_urls(tmp_path: Path) -> None
 
 
 def test_inspect_human_output_is_a_panel() -> None:
-    result = runner.invoke(
-        app, ["inspect", str(shared_path("fixtures", "extruct_fye_product_og_microdata.html"))]
-    )
+    result = runner.invoke(app, ["inspect", str(fixture_path("extruct_fye_product_og_microdata.html"))])
     assert result.exit_code == 0, result.output
     assert "17.99 USD" in result.stdout
     assert "InStock" in result.stdout
@@ -163,7 +161,7 @@ def test_version_and_help_on_every_command() -> None:
 
 
 def test_python_dash_m_end_to_end(tmp_path: Path) -> None:
-    page = shared_path("fixtures", "cdio_jsonld_medimops_website_plus_product_OutOfStock.html")
+    page = fixture_path("cdio_jsonld_medimops_website_plus_product_OutOfStock.html")
     done = subprocess.run(
         [sys.executable, "-m", "shopper", "inspect", str(page), "--json"],
         capture_output=True,

@@ -6,7 +6,7 @@ import json
 
 import pytest
 from _extract_helpers import BASE, ld_page, structured_of
-from conftest import shared_path
+from conftest import fixture_path
 
 from shopper.extract import jsonld
 
@@ -16,7 +16,7 @@ def _products(html: str, url: str = BASE) -> list:
 
 
 def _fixture(name: str) -> str:
-    return shared_path("fixtures", name).read_text(encoding="utf-8")
+    return fixture_path(name).read_text(encoding="utf-8")
 
 
 def test_type_list_and_capital_offers() -> None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from _extract_helpers import BASE, structured_of
-from conftest import shared_path
+from conftest import fixture_path
 
 from shopper.extract import microdata
 
@@ -13,7 +13,7 @@ def _products(html: str) -> list:
 
 
 def _fixture(name: str) -> str:
-    return shared_path("fixtures", name).read_text(encoding="utf-8")
+    return fixture_path(name).read_text(encoding="utf-8")
 
 
 def test_schemaorg_product_prefers_itemprop_price_over_text() -> None:

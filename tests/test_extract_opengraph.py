@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from _extract_helpers import BASE, structured_of
-from conftest import shared_path
+from conftest import fixture_path
 
 from shopper.extract import opengraph
 from shopper.models import RawOffer
@@ -18,9 +18,7 @@ def _og(head: str) -> RawOffer | None:
 
 
 def test_fye_product_namespace() -> None:
-    data = structured_of(
-        shared_path("fixtures", "extruct_fye_product_og_microdata.html").read_text(encoding="utf-8")
-    )
+    data = structured_of(fixture_path("extruct_fye_product_og_microdata.html").read_text(encoding="utf-8"))
     raw = opengraph.to_raw(data.opengraph, BASE)
     assert raw is not None and opengraph.is_product(data.opengraph)
     assert (raw.price, raw.currency, raw.availability) == ("17.99", "USD", "in stock")

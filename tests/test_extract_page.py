@@ -6,7 +6,7 @@ import json
 from decimal import Decimal
 
 import pytest
-from conftest import shared_path
+from conftest import fixture_path
 
 from shopper.extract.page import extract_listing, extract_product
 
@@ -28,7 +28,7 @@ FIXTURES = [
 
 @pytest.mark.parametrize(("name", "amount", "currency", "availability"), FIXTURES)
 def test_real_fixtures(name: str, amount: str, currency: str, availability: str | None) -> None:
-    offer = extract_product(shared_path("fixtures", name).read_bytes(), URL)
+    offer = extract_product(fixture_path(name).read_bytes(), URL)
     assert offer is not None and offer.price is not None
     assert (offer.price.amount, offer.price.currency) == (Decimal(amount), currency)
     if availability:
@@ -37,7 +37,7 @@ def test_real_fixtures(name: str, amount: str, currency: str, availability: str 
 
 def test_pages_without_a_product() -> None:
     for name in ("extruct_jsonld_with_js_comment.html", "extruct_jsonld_with_control_characters.html"):
-        assert extract_product(shared_path("fixtures", name).read_bytes(), URL) is None
+        assert extract_product(fixture_path(name).read_bytes(), URL) is None
     assert extract_product("", URL) is None
     assert extract_product("<html><body><h1>About us</h1><p>We sell things.</p></body></html>", URL) is None
 

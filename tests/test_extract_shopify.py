@@ -6,7 +6,7 @@ import json
 from decimal import Decimal
 from typing import Any
 
-from conftest import shared_path
+from conftest import fixture_path
 
 from shopper.extract.shopify import parse_product_js, parse_product_json, parse_products_json, parse_suggest
 from shopper.models import Money
@@ -16,7 +16,7 @@ BASE = "https://shop.example"
 
 
 def _fixture(name: str) -> Any:
-    return json.loads(shared_path("fixtures", name).read_text(encoding="utf-8"))
+    return json.loads(fixture_path(name).read_text(encoding="utf-8"))
 
 
 def _money(amount: str, currency: str) -> Money:

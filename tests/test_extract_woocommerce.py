@@ -7,7 +7,7 @@ import json
 from decimal import Decimal
 from typing import Any
 
-from conftest import shared_path
+from conftest import fixture_path
 
 from shopper.extract.woocommerce import parse_store_product, parse_store_products
 from shopper.models import Money
@@ -17,7 +17,7 @@ BASE = "https://woo.example"
 
 
 def _docs_example() -> list[dict[str, Any]]:
-    path = shared_path("fixtures", "woocommerce_store_api_products_docs_example.json")
+    path = fixture_path("woocommerce_store_api_products_docs_example.json")
     data: list[dict[str, Any]] = json.loads(path.read_text(encoding="utf-8"))
     return data
 

@@ -199,7 +199,7 @@ def test_save_load_round_trip(tmp_path: Path) -> None:
                 free_shipping_over=Decimal("0.5"),
             ),
         ],
-        example_photos=[str(tmp_path / "photos" / "shoe.jpg")],
+        photos=[str(tmp_path / "photos" / "shoe.jpg")],
         rates={"EUR": Decimal("11.70"), "SEK": Decimal("1.02")},
     )
     path = save_profile(profile, tmp_path / "out" / "mine.toml")
@@ -214,14 +214,14 @@ def test_photos_resolve_relative_to_the_profile_and_missing_ones_warn(tmp_path: 
     folder = tmp_path / "prof"
     (folder / "pics").mkdir(parents=True)
     (folder / "pics" / "a.jpg").write_bytes(b"x")
-    path = write(folder, 'name = "x"\nexample_photos = [\n  "pics/a.jpg",\n  "pics/gone.jpg",\n]\n')
+    path = write(folder, 'name = "x"\nphotos = [\n  "pics/a.jpg",\n  "pics/gone.jpg",\n]\n')
     profile = validate_file(path)
-    assert profile.example_photos[0] == str(folder / "pics" / "a.jpg")
+    assert profile.photos[0] == str(folder / "pics" / "a.jpg")
     warnings = profile_warnings(profile)
     assert len(warnings) == 1
-    assert warnings[0].startswith("prof/p.toml:4: example_photos[1]: photo not found")
+    assert warnings[0].startswith("prof/p.toml:4: photos[1]: photo not found")
     resaved = save_profile(profile, folder / "copy.toml")
-    assert tomllib.loads(resaved.read_text())["example_photos"] == ["pics/a.jpg", "pics/gone.jpg"]
+    assert tomllib.loads(resaved.read_text())["photos"] == ["pics/a.jpg", "pics/gone.jpg"]
 
 
 def test_warnings_for_contradictions(tmp_path: Path) -> None:

@@ -27,9 +27,9 @@ VersionOption = Annotated[
 
 def fail(message: str, code: int = 1) -> typer.Exit:
     """Print one red line on stderr and return the Exit to raise."""
-    from shopper.cli.render import error_console, one_line
+    from shopper.cli.render import clean, error_console, one_line
 
-    error_console().print(f"[bold red]error:[/] {one_line(message)}", markup=True, highlight=False)
+    error_console().print(f"[bold red]error:[/] {clean(one_line(message))}", markup=True, highlight=False)
     return typer.Exit(code)
 
 

@@ -47,11 +47,18 @@ def check(profile: ProfileOption = None, version: VersionOption = False) -> None
     import asyncio
 
     from shopper.cli import render
+    from shopper.pipeline import shops_for
     from shopper.profiles import load_profile
-    from shopper.shops.manage import check_shops
+    from shopper.shops.check import check_shops
 
-    rows = asyncio.run(check_shops(load_profile(profile)))
-    render.console().print(render.shop_check_table(rows))
+    shops, _ = shops_for(load_profile(profile))
+    rows = asyncio.run(check_shops(shops))
+    out = render.console()
+    out.print(render.shop_check_table(rows))
+    # The table shortens notes; a shop whose search does not work gets its whole reason below it.
+    for row in rows:
+        if row.search_works is not True and row.note:
+            out.print(f"[yellow]{render.clean(row.name)}:[/] {render.clean(render.one_line(row.note))}")
 
 
 @app.command("list")

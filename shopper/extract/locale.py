@@ -40,9 +40,12 @@ SHARED = {
 _TLD_COUNTRY = {"uk": "GB", "com": "", "net": "", "org": ""}
 
 
-def _country(tree: HtmlElement, url: str) -> tuple[str, str] | None:
+Signals = list[tuple[str, str]]
+
+
+def _country(tree: HtmlElement | Signals, url: str) -> tuple[str, str] | None:
     """(country code, signal) from the page's locale markers, then the URL's country domain."""
-    for value, signal in _locale_values(tree):
+    for value, signal in _values(tree):
         parts = re.split(r"[-_]", value.strip())
         if len(parts) >= 2 and len(parts[-1]) == 2 and parts[-1].isalpha():
             return parts[-1].upper(), f"{signal} {value.strip()}"
@@ -54,7 +57,12 @@ def _country(tree: HtmlElement, url: str) -> tuple[str, str] | None:
     return None
 
 
-def _locale_values(tree: HtmlElement) -> list[tuple[str, str]]:
+def _values(tree: HtmlElement | Signals) -> Signals:
+    # The locale markers as (value, signal): read from an lxml tree, or given by another parser's reader.
+    return tree if isinstance(tree, list) else _locale_values(tree)
+
+
+def _locale_values(tree: HtmlElement) -> Signals:
     out: list[tuple[str, str]] = []
     lang = tree.get("lang") or tree.get("{http://www.w3.org/XML/1998/namespace}lang")
     if lang:
@@ -68,19 +76,19 @@ def _locale_values(tree: HtmlElement) -> list[tuple[str, str]]:
     return out
 
 
-def currency_from_locale(tree: HtmlElement, url: str) -> tuple[str, str] | None:
+def currency_from_locale(tree: HtmlElement | Signals, url: str) -> tuple[str, str] | None:
     """(ISO code, signal) from the page's locale when the price text names no currency."""
     country = _country(tree, url)
     if country and country[0] in COUNTRY_CURRENCY:
         return COUNTRY_CURRENCY[country[0]], country[1]
-    for value, signal in _locale_values(tree):
+    for value, signal in _values(tree):
         lang = re.split(r"[-_]", value.strip())[0].lower()
         if lang in LANGUAGE_CURRENCY:
             return LANGUAGE_CURRENCY[lang], f"{signal} {value.strip()}"
     return None
 
 
-def symbol_currency(symbol: str, tree: HtmlElement, url: str) -> tuple[str, str] | None:
+def symbol_currency(symbol: str, tree: HtmlElement | Signals, url: str) -> tuple[str, str] | None:
     """(ISO code, signal) for a currency symbol or code seen next to the price."""
     sym = symbol.strip().rstrip(".").lower()
     if re.fullmatch(r"[a-z]{3}", sym) and sym not in ("kr", "lei", "rs", "руб", "грн"):

@@ -69,25 +69,10 @@ def extract_product(
 
 
 def extract_listing(html: str | bytes, url: str, *, currency_hint: str | None = None) -> list[Offer]:
-    """Products listed on a search or category page (ItemList JSON-LD, microdata items)."""
-    tree = parse_html(decode(html))
-    if tree is None:
-        return []
-    data = extract_structured(tree, url)
-    raws = jsonld.list_items(data.jsonld, url) or microdata.list_items(data.microdata, url)
-    if not raws:
-        found = jsonld.products(data.jsonld, url) + microdata.products(data.microdata, url)
-        raws = found if len(found) > 1 else []
-    offers: list[Offer] = []
-    seen: set[str] = set()
-    for raw in raws:
-        if not raw.url:
-            continue
-        offer = normalize(raw, currency_hint=currency_hint)
-        if offer is not None and offer.url not in seen:
-            seen.add(offer.url)
-            offers.append(offer)
-    return offers
+    """Products listed on a search or category page (structured items, else the visible product cards)."""
+    from shopper.extract.listing import read_listing
+
+    return read_listing(html, url, currency_hint=currency_hint).offers
 
 
 def merge_layers(tree: HtmlElement, url: str, data: Structured) -> RawOffer | None:

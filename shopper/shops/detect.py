@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, Field
 
-from shopper.shops.pages import opensearch_href, opensearch_template, search_form_template, sitemap_urls
+from shopper.shops.pages import opensearch_href, opensearch_template, search_form_template, shop_sitemap_urls
 from shopper.shops.urls import join, query_template
 
 if TYPE_CHECKING:
@@ -100,8 +100,8 @@ async def detect_shop(fetcher: Fetcher, url: str) -> Detection:
         found.platform = "html"
         found.search_url = await find_search_template(fetcher, home.final_url, home.text)
         if not found.search_url:
-            found.notes.append("no search found (no OpenSearch description, no search form)")
-    urls = await sitemap_urls(fetcher, join(url, "/sitemap.xml"), limit=25_000)
+            found.notes.append("no search found (no OpenSearch description, no GET form with a text field)")
+    urls = await shop_sitemap_urls(fetcher, url, limit=25_000)
     found.sitemap_products = len(urls)
     if found.catalogue_size is None and found.platform == "html" and urls:
         found.catalogue_size = len(urls)

@@ -6,25 +6,10 @@ import asyncio
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel
-
 from shopper.errors import ShopError, UsageError
 from shopper.models import Profile, ShopConfig
 from shopper.shops.detect import Detection, detect_shop
 from shopper.shops.urls import host
-
-
-class ShopCheck(BaseModel):
-    """One row of `shops check`."""
-
-    name: str
-    url: str
-    reachable: bool
-    robots: str
-    platform: str | None
-    search_works: bool | None
-    catalogue_size: int | None
-    note: str = ""
 
 
 def _fetch_settings() -> Any:
@@ -71,63 +56,6 @@ async def add_shop(
     # The profile's own file, or a copy in the data dir: a bundled example is never rewritten.
     path = save_profile(profile, user_path_for(profile))
     return shop, detection, path
-
-
-async def _sample_term(adapter: Any, fetcher: Any, shop: ShopConfig) -> str | None:
-    catalogue = await adapter.catalogue(fetcher, shop, max_items=20)
-    for offer in catalogue or []:
-        words = [w for w in offer.title.split() if len(w) > 3 and w.isalpha()]
-        if words:
-            return str(words[0])
-    return None
-
-
-async def check_shop(fetcher: Any, shop: ShopConfig) -> ShopCheck:
-    """Reachable, robots, platform, whether search finds something, catalogue size."""
-    from shopper.shops.adapters.base import get_adapter
-
-    detection = await detect_shop(fetcher, shop.url)
-    robots = "allowed" if await fetcher.allowed(shop.url) else "disallowed"
-    row = ShopCheck(
-        name=shop.name,
-        url=shop.url,
-        reachable=detection.reachable,
-        robots=robots,
-        platform=detection.platform,
-        search_works=None,
-        catalogue_size=detection.catalogue_size,
-    )
-    if not detection.reachable or not detection.platform:
-        row.note = "; ".join(detection.notes)
-        return row
-    platform = shop.platform if shop.platform != "auto" else detection.platform
-    adapter = get_adapter(platform)
-    probe = shop.model_copy(
-        update={
-            "search_url": shop.search_url or detection.search_url,
-            "currency": shop.currency or detection.currency,
-        }
-    )
-    if row.catalogue_size is None and platform == "shopify":
-        full = await adapter.catalogue(fetcher, probe)
-        row.catalogue_size = len(full) if full is not None else None
-    term = await _sample_term(adapter, fetcher, probe)
-    if term:
-        row.search_works = bool(await adapter.search(fetcher, probe, term, limit=5))
-        row.note = f"searched for {term!r}"
-    else:
-        row.note = "no product found to try the search with"
-    return row
-
-
-async def check_shops(profile: Profile) -> list[ShopCheck]:
-    """Check every shop in the profile (the demo shops when it has none)."""
-    from shopper.pipeline import shops_for
-    from shopper.shops.fetch import Fetcher
-
-    shops, _ = shops_for(profile)
-    async with Fetcher(_fetch_settings()) as fetcher:
-        return list(await asyncio.gather(*(check_shop(fetcher, s) for s in shops)))
 
 
 async def sync_shops(profile: Profile) -> list[tuple[str, int, str | None]]:

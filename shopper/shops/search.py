@@ -10,7 +10,7 @@ from datetime import UTC, datetime
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from shopper.shops.adapters.base import ShopAdapter, get_adapter
+from shopper.shops.adapters.base import ShopAdapter, collecting_notes, get_adapter, note
 
 if TYPE_CHECKING:
     from shopper.models import Offer, Query, ShopConfig
@@ -21,7 +21,10 @@ RECHECK_AFTER = 600  # mirror rows older than this are re-checked live before th
 MAX_REFORMULATIONS = 5
 ENOUGH_CANDIDATES = 12
 MIRROR_CANDIDATES = 200
-DETAIL_READS = 4  # product pages read per shop when listings lack sizes or stock
+# Product pages are read (best candidates first) for this long per shop search when listings lack sizes,
+# price or stock; the fetcher's per-host limit paces them, so the budget, not a count, bounds the reads.
+DETAIL_BUDGET = 6.0
+MAX_DETAIL_READS = 40  # a ceiling that politeness puts on one search, however fast the shop answers
 
 
 @dataclass
@@ -96,24 +99,39 @@ async def _remembered_search_url(ctx: SearchContext, shop: ShopConfig) -> None:
 
 
 async def live_search(ctx: SearchContext, adapter: ShopAdapter, shop: ShopConfig) -> list[Offer]:
-    """The shop's own search, reformulated (fewer words, model number, translations) until enough turn up."""
-    phrases = [p for p in ctx.query.search_terms if p.strip()] or [
-        " ".join(ctx.query.terms) or ctx.query.text
-    ]
-    phrases = phrases[:MAX_REFORMULATIONS]
+    """The shop's own search, reformulated (fewer words, singular, translations) until enough turn up.
+
+    The styles of phrasing this shop answered before are tried first, and what each try found is learned.
+    """
+    from shopper.shops.phrasing import learned_order, phrasings
+
+    phrases = [p for p in ctx.query.search_terms if p.strip()]
+    phrases = phrases or [" ".join(ctx.query.terms) or ctx.query.text]
+    candidates = phrasings(phrases[:MAX_REFORMULATIONS])
+    repo = None
+    if ctx.conn is not None:
+        from shopper.store.phrasings_repo import SearchStylesRepo
+
+        repo = SearchStylesRepo(ctx.conn)
+        candidates = learned_order(candidates, repo.rates(shop.name))
+    candidates = candidates[: MAX_REFORMULATIONS + 2]
     wide = ctx.query.intent in ("all", "cheapest")
     limit = 40 if wide else ENOUGH_CANDIDATES
     by_url: dict[str, Offer] = {}
+    tried: list[tuple[str, bool]] = []
     # The first two phrasings go out together (the per-host limit is two anyway); later ones only
     # when those found too little, since weak shop searches often need fewer words.
-    batches = [phrases[:2], *[[p] for p in phrases[2:]]]
+    batches = [candidates[:2], *[[c] for c in candidates[2:]]]
     for batch in batches:
-        found = await asyncio.gather(*(adapter.search(ctx.fetcher, shop, p, limit=limit) for p in batch))
-        for offers in found:
+        found = await asyncio.gather(*(adapter.search(ctx.fetcher, shop, p, limit=limit) for p, _ in batch))
+        for (_, style), offers in zip(batch, found, strict=True):
+            tried.append((style, bool(offers)))
             for offer in offers:
                 by_url.setdefault(offer.url, offer)
         if len(by_url) >= ENOUGH_CANDIDATES and not wide:
             break
+    if repo is not None:
+        repo.record(shop.name, tried)
     return list(by_url.values())
 
 
@@ -170,7 +188,7 @@ async def add_details(
     ctx: SearchContext, adapter: ShopAdapter, shop: ShopConfig, offers: list[Offer]
 ) -> None:
     """Read product pages for the best candidates whose listing lacks sizes, price or stock."""
-    from shopper.rank import relevance
+    from shopper.decide.rank import relevance
 
     wanting = [o for o in offers if _needs_details(o, ctx.query)]
     if not wanting:
@@ -183,7 +201,7 @@ async def add_details(
         return (-round(relevance(offer, ctx.query)[0], 2), price)
 
     wanting.sort(key=priority)
-    chosen = wanting[:DETAIL_READS]
+    chosen = wanting[:MAX_DETAIL_READS]
     mirror = None
     if ctx.conn is not None:
         from shopper.shops.catalog import CatalogMirror
@@ -193,18 +211,38 @@ async def add_details(
     known = {o.url: mirror.get(shop.name, o.url) for o in chosen} if mirror else {}
     to_read = [o for o in chosen if not _recent(known.get(o.url))]
     reading = {o.url for o in to_read}
-    detailed = await asyncio.gather(*(adapter.product(ctx.fetcher, shop, o.url) for o in to_read))
-    read = {o.url: fresh for o, fresh in zip(to_read, detailed, strict=True) if fresh is not None}
+    read = await _read_within(ctx, adapter, shop, [o.url for o in to_read], DETAIL_BUDGET)
+    attempted = sum(1 for o in to_read if o.url in read)
+    parsed = {url: fresh for url, fresh in read.items() if fresh is not None}
+    if attempted >= MIN_PAGES_FOR_WARNING and not parsed:
+        note(f"{attempted} product pages read; none could be read as a product")
     for offer in chosen:
-        fresh = read.get(offer.url) if offer.url in reading else known.get(offer.url)
+        fresh = parsed.get(offer.url) if offer.url in reading else known.get(offer.url)
         if fresh is None:
             continue
         fetched_at = fresh.fetched_at
         merge_live(offer, fresh)
-        if offer.url not in read and fetched_at is not None:
+        if offer.url not in parsed and fetched_at is not None:
             offer.fetched_at = fetched_at
-    if mirror is not None and read:
-        mirror.upsert(shop.name, [o for o in chosen if o.url in read])
+    if mirror is not None and parsed:
+        mirror.upsert(shop.name, [o for o in chosen if o.url in parsed])
+
+
+MIN_PAGES_FOR_WARNING = 2  # one unreadable page is a page; two or more with none readable is the shop
+
+
+async def _read_within(
+    ctx: SearchContext, adapter: ShopAdapter, shop: ShopConfig, urls: list[str], budget: float
+) -> dict[str, Offer | None]:
+    """Product pages read in priority order until the budget ends: url -> offer (None when unreadable)."""
+    if not urls:
+        return {}
+    tasks = {asyncio.ensure_future(adapter.product(ctx.fetcher, shop, u)): u for u in urls}
+    done, pending = await asyncio.wait(tasks, timeout=budget)
+    for task in pending:
+        task.cancel()
+    await asyncio.gather(*pending, return_exceptions=True)
+    return {tasks[t]: (t.result() if t.exception() is None else None) for t in done}
 
 
 def merge_live(offer: Offer, fresh: Offer) -> None:
@@ -225,6 +263,13 @@ def merge_live(offer: Offer, fresh: Offer) -> None:
 
 async def search_shop(ctx: SearchContext, shop: ShopConfig) -> ShopOutcome:
     """Search one shop; never raises for the shop's own failures (they become warnings)."""
+    with collecting_notes() as notes:
+        outcome = await _search_shop(ctx, shop)
+    outcome.warnings.extend(f"{shop.name}: {message}" for message in notes)
+    return outcome
+
+
+async def _search_shop(ctx: SearchContext, shop: ShopConfig) -> ShopOutcome:
     started = time.perf_counter()
     outcome = ShopOutcome(shop=shop.name)
     adapter = await resolve_adapter(ctx, shop)

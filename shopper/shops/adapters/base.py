@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from importlib.metadata import entry_points
 from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
@@ -45,6 +48,29 @@ def to_offers(raws: Iterable[RawOffer], shop: ShopConfig) -> list[Offer]:
 
     offers = (normalize(raw, shop=shop.name, currency_hint=shop.currency) for raw in raws)
     return [offer for offer in offers if offer is not None]
+
+
+# What an adapter saw that the user should hear about (a results page it could not read, a failed search),
+# collected per shop search without widening the Protocol: each asyncio task sees its own list.
+_NOTES: ContextVar[list[str] | None] = ContextVar("shopper_shop_notes", default=None)
+
+
+def note(message: str) -> None:
+    """Record something the user should be warned about for the shop being searched (once per message)."""
+    notes = _NOTES.get()
+    if notes is not None and message not in notes:
+        notes.append(message)
+
+
+@contextmanager
+def collecting_notes() -> Iterator[list[str]]:
+    """Collect note() calls made while searching one shop (in this task and the tasks it starts)."""
+    notes: list[str] = []
+    token = _NOTES.set(notes)
+    try:
+        yield notes
+    finally:
+        _NOTES.reset(token)
 
 
 _REGISTRY: dict[str, ShopAdapter] = {}
