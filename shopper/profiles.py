@@ -248,6 +248,8 @@ def save_profile(profile: Profile, path: str | os.PathLike[str]) -> Path:
         for field, value in implicit.items():
             if field not in written and data.get(field) == value:
                 data.pop(field, None)
+        if "example_photos" in written and "photos" not in written and "photos" in data:
+            data["example_photos"] = data.pop("photos")  # the file's older key stays where it is
     try:
         text = update_document(
             base or FRESH_HEADER, data, keep=lambda key, old: _is_default(defaults, key, old)

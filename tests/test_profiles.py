@@ -351,3 +351,14 @@ def test_a_per_item_limit_above_the_monthly_budget_is_a_warning(tmp_path: Path) 
     path = write(tmp_path, "[budget]\nmonthly = 100\nmax_per_item = 250\n")
     [warning] = profile_warnings(validate_file(path))
     assert warning == "p.toml:3: budget.max_per_item: 250 is more than the whole monthly budget (100)"
+
+
+def test_saving_keeps_the_older_example_photos_key(tmp_path: Path) -> None:
+    (tmp_path / "a.jpg").write_bytes(b"x")
+    path = write(tmp_path, 'name = "x"\nexample_photos = ["a.jpg"]   # mine\n')
+    profile = validate_file(path)
+    profile.shops = [ShopConfig(name="A", url="https://a.example")]
+    save_profile(profile, path)
+    text = path.read_text()
+    assert 'example_photos = ["a.jpg"]   # mine' in text and "\nphotos" not in text
+    assert validate_file(path).photos == [str(tmp_path / "a.jpg")]
