@@ -6,7 +6,7 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import AliasChoices, BaseModel, ConfigDict, Field, field_validator
 
 # schema.org ItemAvailability names; None means "unknown".
 AVAILABILITIES: tuple[str, ...] = (
@@ -73,6 +73,7 @@ class RawVariant(BaseModel):
     sku: str | None = None
     gtin: str | None = None
     url: str | None = None
+    image: str | None = None  # the variant's own picture (a colour variant's photo)
 
 
 class RawOffer(BaseModel):
@@ -111,6 +112,7 @@ class Variant(BaseModel):
     sku: str | None = None
     gtin: str | None = None
     url: str | None = None
+    image: str | None = None
 
 
 class Offer(BaseModel):
@@ -162,6 +164,24 @@ class ShopConfig(BaseModel):
     shipping: Decimal | None = None
     free_shipping_over: Decimal | None = None
     currency: str | None = Field(default=None, pattern=r"^[A-Z]{3}$")
+    # A real Agentic Commerce Protocol endpoint of this shop; without one a local mock merchant is used.
+    checkout_url: str | None = None
+    # The NAME of the environment variable holding the endpoint's bearer token (never the token itself).
+    checkout_token_env: str | None = Field(default=None, pattern=r"^[A-Za-z_][A-Za-z0-9_]*$")
+
+
+class Address(BaseModel):
+    """Where orders are delivered; sent only to the merchant of an order."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    name: str = Field(min_length=1, max_length=200)
+    street: str = Field(min_length=1, max_length=200)
+    postal_code: str = Field(min_length=1, max_length=16)
+    city: str = Field(min_length=1, max_length=100)
+    country: str = Field(pattern=r"^[A-Z]{2}$")  # ISO 3166-1 alpha-2
+    email: str | None = Field(default=None, pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+    phone: str | None = Field(default=None, max_length=32)
 
 
 class Priorities(BaseModel):
@@ -189,9 +209,11 @@ class Profile(BaseModel):
     shops_avoided: list[str] = Field(default_factory=list)
     colours_liked: list[str] = Field(default_factory=list)
     styles_liked: list[str] = Field(default_factory=list)
-    example_photos: list[str] = Field(default_factory=list)
+    # example photos of things the user likes; "example_photos" is the older name of the key
+    photos: list[str] = Field(default_factory=list, validation_alias=AliasChoices("photos", "example_photos"))
     priorities: Priorities = Field(default_factory=Priorities)
     rates: dict[str, Decimal] = Field(default_factory=dict)  # "USD" -> units of profile currency per 1 USD
+    address: Address | None = None  # delivery address for (mock) orders
     source_path: str | None = Field(default=None, exclude=True)
     demo: bool = Field(default=False, exclude=True)
 
@@ -199,8 +221,33 @@ class Profile(BaseModel):
 # --- request ----------------------------------------------------------------------------
 
 
+Comparator = Literal["=", ">", ">=", "<", "<="]
+Audience = Literal["men", "women", "kids", "unisex"]
+Condition = Literal["new", "used"]
+
+
+class SpecNeed(BaseModel):
+    """A numeric requirement: dimension, comparison and value in base units ("longer than 3 m")."""
+
+    dim: str  # length (mm), storage (GB), freq (MHz), inch, power (W), ...
+    op: Comparator = "="
+    value: float
+    text: str  # as the user wrote it, for reasons
+    capability: bool = False  # "supports 240mm radiators": any stated value may satisfy it
+
+
+class CompareItem(BaseModel):
+    """One product of a "compare A and B" request, searched and answered on its own."""
+
+    text: str
+    terms: list[str] = Field(default_factory=list)
+    search_terms: list[str] = Field(default_factory=list)
+    brands: list[str] = Field(default_factory=list)
+    model_numbers: list[str] = Field(default_factory=list)
+
+
 class Query(BaseModel):
-    """A shopping request, understood: what to search for and what must hold."""
+    """A shopping request, understood: what to search for and what must hold; ranking reads only this."""
 
     text: str
     language: str = "en"
@@ -219,6 +266,13 @@ class Query(BaseModel):
     must_not: list[str] = Field(default_factory=list)  # attributes that must not ("rgb")
     include_out_of_stock: bool = False
     ignored: list[str] = Field(default_factory=list)  # parts of the request find does not act on
+    head: str | None = None  # the product noun, English singular ("jacket" in "red rain jacket size M")
+    audience: Audience | None = None  # men's / women's / kids' model
+    condition: Condition | None = None  # "new" only, or "used"/refurbished welcome
+    needs: list[SpecNeed] = Field(default_factory=list)  # numeric specs with their comparator
+    superlative: str | None = None  # the spec wanted at its maximum ("largest" -> storage)
+    reference: str | None = None  # a quoted product the request refers to, not the one wanted
+    items: list[CompareItem] = Field(default_factory=list)  # the products of a compare request
 
 
 # --- ranking and results ----------------------------------------------------------------
@@ -233,6 +287,16 @@ class RankedOffer(BaseModel):
     group: str = ""
     landed: Money | None = None  # price plus shipping, in the profile currency when convertible
     matched_variant: Variant | None = None
+    price: Money | None = None  # the price of the matched variant (else the offer's)
+    link: str | None = None  # the URL that selects the matched variant where the shop supports it
+    item: int | None = None  # which compared product (index into Query.items) this offer is for
+    size_known: bool = True  # False: the asked size could not be determined (so it cannot be the answer)
+    fit: float = 0.0  # relevance to the request alone, in [0, 1]
+
+    @property
+    def url(self) -> str:
+        """The link to show: the matched variant's own URL when there is one."""
+        return self.link or self.offer.url
 
 
 class Excluded(BaseModel):
@@ -242,6 +306,17 @@ class Excluded(BaseModel):
     title: str
     shop: str = ""
     why: str
+    kind: str = "other"  # the reason as a code: size_sold_out, no_size, no_rate, over_budget, ...
+    fit: float = 0.0  # how well it matched the request (0..1), for "sold out everywhere"
+    sizes_in_stock: list[str] = Field(default_factory=list)
+    group: str = ""
+
+
+class SoldOutSize(BaseModel):
+    """The asked size is sold out at every shop that has the product: where, and what sizes are left."""
+
+    size: str
+    offers: list[Excluded] = Field(default_factory=list)
 
 
 class FindResult(BaseModel):
@@ -255,3 +330,5 @@ class FindResult(BaseModel):
     warnings: list[str] = Field(default_factory=list)
     demo: bool = False
     profile: str = "default"
+    sold_out: SoldOutSize | None = None  # the best-matching product has the asked size nowhere in stock
+    hint: str | None = None  # why nothing (or little) was found: the main reason, in words

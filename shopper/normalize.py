@@ -330,6 +330,7 @@ def _variant(
         sku=_text(raw.sku),
         gtin=normalize_gtin(raw.gtin),
         url=canonical_url(u) if (u := _absolute(raw.url, base)) else None,
+        image=_absolute(raw.image, base),
     )
 
 

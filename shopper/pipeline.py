@@ -8,15 +8,20 @@ from collections.abc import AsyncIterator
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING
 
+from shopper.decide.answer import choose_answer, explain_lead, item_query, main_hint, sold_out_everywhere
+from shopper.decide.rank import rank
 from shopper.events import Event, ShopFailed, ShopFinished, ShopStarted, Stage
-from shopper.models import FindResult, Offer, Profile, Query, ShopConfig
+from shopper.models import Excluded, FindResult, Offer, Profile, Query, RankedOffer, ShopConfig
 from shopper.shops.fetch import FetchSettings
 
 if TYPE_CHECKING:
+    from shopper.looks import Photo
     from shopper.shops.search import ShopOutcome
 
 SHOP_DEADLINE = 25.0  # seconds one shop may take before it is left out with a warning
 RECHECK_TOP = 8  # mirror offers re-checked live before they are shown
+SIZE_READ_BUDGET = 8.0  # seconds per request for reading product pages whose sizes are unknown
+UNKNOWN_SIZE_MARGIN = 12.0  # score an unknown-size offer may lack and still be read (its penalty, plus)
 
 
 def shops_for(profile: Profile) -> tuple[list[ShopConfig], bool]:
@@ -38,9 +43,9 @@ async def find_events(
     use_mirror: bool = True,
     deadline: float = SHOP_DEADLINE,
     fetch_settings: FetchSettings | None = None,
+    photos: list[Photo] | None = None,
 ) -> AsyncIterator[Event | FindResult]:
     """Yield progress events as shops answer, then the FindResult last."""
-    from shopper.rank import choose_answer, rank
     from shopper.shops.fetch import Fetcher
     from shopper.shops.search import SearchContext, search_shop
 
@@ -55,38 +60,141 @@ async def find_events(
         yield result
         return
     settings = fetch_settings or _default_settings()
-    offers: list[Offer] = []
+    # a compare request searches each product on its own; any other request is one search
+    queries = [item_query(query, i) for i in range(len(query.items))] if _comparing(query) else [query]
+    found: list[list[Offer]] = [[] for _ in queries]
     how: dict[str, str] = {}
     async with Fetcher(settings) as fetcher:
-        ctx = SearchContext(fetcher=fetcher, conn=conn, query=query, use_mirror=use_mirror)
-        tasks = {asyncio.create_task(asyncio.wait_for(search_shop(ctx, s), deadline)): s for s in shops}
-        for shop in shops:
-            yield ShopStarted(shop=shop.name)
-        pending = set(tasks)
-        while pending:
-            done, pending = await asyncio.wait(pending, return_when=asyncio.FIRST_COMPLETED)
-            for task in done:
-                shop = tasks[task]
-                event = _outcome_event(task, shop, deadline, result)
-                if isinstance(event, ShopFinished):
-                    outcome = task.result()
-                    offers.extend(outcome.offers)
-                    how[shop.name] = outcome.how
-                yield event
+        contexts = [
+            SearchContext(fetcher=fetcher, conn=conn, query=_searched(q, photos), use_mirror=use_mirror)
+            for q in queries
+        ]
+        tasks = {
+            asyncio.create_task(asyncio.wait_for(search_shop(ctx, s), deadline)): (i, s)
+            for i, ctx in enumerate(contexts)
+            for s in shops
+        }
+        try:
+            for shop in shops:
+                yield ShopStarted(shop=shop.name)
+            pending = set(tasks)
+            left = {s.name: len(queries) for s in shops}
+            while pending:
+                done, pending = await asyncio.wait(pending, return_when=asyncio.FIRST_COMPLETED)
+                for task in done:
+                    index, shop = tasks[task]
+                    left[shop.name] -= 1
+                    event = _outcome_event(task, shop, deadline, result)
+                    if isinstance(event, ShopFinished):
+                        outcome = task.result()
+                        found[index].extend(outcome.offers)
+                        how[shop.name] = outcome.how
+                    if left[shop.name] == 0 or isinstance(event, ShopFailed):
+                        yield event
+        finally:
+            await _cancel(tasks)
         yield Stage(message="ranking")
-        ranked, excluded = rank(offers, query, profile)
+        ranked, excluded = _rank_all(found, queries, query, profile)
         stale = [r.offer for r in ranked[:RECHECK_TOP] if _needs_recheck(r.offer, how)]
-        if stale:
-            yield Stage(message=f"re-checking {len(stale)} offer(s) live")
-            await _recheck(ctx, shops, stale, result)
-            ranked, excluded = rank(offers, query, profile)
+        unknown = _unknown_sizes(ranked, query)
+        if stale or unknown:
+            yield Stage(message=f"reading {len(stale) + len(unknown)} product page(s)")
+            await _recheck(contexts[0], shops, stale, result)
+            await _read_sizes(contexts[0], shops, unknown, SIZE_READ_BUDGET)
+            ranked, excluded = _rank_all(found, queries, query, profile)
+        if photos:
+            from shopper.looks import rank_by_photos
+
+            yield Stage(message="comparing pictures with your photos")
+            await rank_by_photos(fetcher, ranked, photos, result.warnings, conn)
         result.warnings.extend(fetcher.warnings)
     result.offers = ranked
     result.excluded = excluded
     result.answer = choose_answer(ranked, query)
+    explain_lead(ranked, result.answer)
+    result.sold_out = sold_out_everywhere(ranked, excluded, query)
+    searched = sum(len(f) for f in found)
+    result.hint = main_hint(query, ranked, result.answer, excluded, searched)
     if conn is not None:
+        from shopper.watch.history import record_offers
+
+        record_offers(conn, [o for batch in found for o in batch])
         _remember(conn, result)
     yield result
+
+
+def _searched(query: Query, photos: list[Photo] | None) -> Query:
+    """What the shops are asked: the photos' colours join the search phrases, never the ranking."""
+    if not photos:
+        return query
+    from shopper.looks import photo_search_terms
+
+    return photo_search_terms(query, photos)
+
+
+def _comparing(query: Query) -> bool:
+    return query.intent == "compare" and len(query.items) >= 2
+
+
+def _rank_all(
+    found: list[list[Offer]], queries: list[Query], query: Query, profile: Profile
+) -> tuple[list[RankedOffer], list[Excluded]]:
+    if len(queries) == 1:
+        return rank(found[0], queries[0], profile)
+    ranked: list[RankedOffer] = []
+    excluded: list[Excluded] = []
+    for index, (offers, q) in enumerate(zip(found, queries, strict=True)):
+        part, out = rank(offers, q, profile)
+        for r in part:
+            r.item = index
+            r.group = f"{index + 1}{r.group}"  # each compared product keeps its own groups
+        ranked.extend(part)
+        excluded.extend(out)
+    return ranked, excluded
+
+
+async def _cancel(tasks: dict[asyncio.Task[ShopOutcome], tuple[int, ShopConfig]]) -> None:
+    # Ctrl-C or an early exit: cancel the shop searches and await them, so none is left unobserved
+    for task in tasks:
+        if not task.done():
+            task.cancel()
+    await asyncio.gather(*tasks, return_exceptions=True)
+
+
+def _unknown_sizes(ranked: list[RankedOffer], query: Query) -> list[Offer]:
+    """Offers whose asked size is unknown and that rank high enough that they could win."""
+    if not query.size:
+        return []
+    known = [r.score for r in ranked if r.size_known]
+    best_known = max(known, default=float("-inf"))
+    # unknown sizes carry a penalty; an offer that would beat the best known one without it must be read
+    return [r.offer for r in ranked if not r.size_known and r.score + UNKNOWN_SIZE_MARGIN >= best_known]
+
+
+async def _read_sizes(ctx: object, shops: list[ShopConfig], offers: list[Offer], budget: float) -> None:
+    """Read product pages best first until the time budget is spent; what is read updates the offers."""
+    from shopper.shops.search import SearchContext, merge_live, product_read, resolve_adapter
+
+    assert isinstance(ctx, SearchContext)
+    by_name = {s.name: s for s in shops}
+
+    async def one(offer: Offer) -> None:
+        shop = by_name.get(offer.shop)
+        if shop is None:
+            return
+        adapter = await resolve_adapter(ctx, shop)
+        # a page read lately (kept in the mirror) answers a repeated request without asking the shop
+        fresh = await product_read(ctx, adapter, shop, offer.url)
+        if fresh is not None:
+            merge_live(offer, fresh)
+
+    tasks = [asyncio.create_task(one(o)) for o in offers]
+    if not tasks:
+        return
+    _, late = await asyncio.wait(tasks, timeout=budget)
+    for task in late:
+        task.cancel()
+    await asyncio.gather(*tasks, return_exceptions=True)
 
 
 def _default_settings() -> FetchSettings:
@@ -168,6 +276,7 @@ async def find(
     use_mirror: bool = True,
     deadline: float = SHOP_DEADLINE,
     fetch_settings: FetchSettings | None = None,
+    photos: list[Photo] | None = None,
 ) -> FindResult:
     """The whole flow without progress events."""
     final: FindResult | None = None
@@ -179,6 +288,7 @@ async def find(
         use_mirror=use_mirror,
         deadline=deadline,
         fetch_settings=fetch_settings,
+        photos=photos,
     )
     async for item in events:
         if isinstance(item, FindResult):

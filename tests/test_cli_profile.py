@@ -23,7 +23,7 @@ def test_show_json_of_an_example() -> None:
     result = runner.invoke(app, ["profile", "show", "--profile", str(EXAMPLES / "norway.toml"), "--json"])
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)
-    assert data["currency"] == "NOK" and data["rates"]["EUR"] == "11.7"
+    assert data["currency"] == "NOK" and data["sizes"]["shoes_eu"] == "43"
 
 
 def test_validate_every_example_and_a_broken_one(tmp_path: Path) -> None:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import time
 
-from shopper.group import group_offers, normalize_gtin, specs_compatible
+from shopper.decide.group import group_offers, normalize_gtin, specs_compatible
+from shopper.decide.textmatch import model_conflict, model_tokens, needs, specs
 from shopper.models import Offer
-from shopper.textmatch import model_conflict, model_tokens, needs, specs
 
 
 def _o(title: str, shop: str = "a", **kw: object) -> Offer:

@@ -6,9 +6,10 @@ from decimal import Decimal
 
 import pytest
 
-from shopper.landed import landed_cost
+from shopper.decide.answer import choose_answer
+from shopper.decide.landed import landed_cost
+from shopper.decide.rank import rank, relevance
 from shopper.models import Budget, Money, Offer, Profile, Query, ShopConfig, Variant
-from shopper.rank import choose_answer, rank, relevance
 
 
 def eur(x: str, cur: str = "EUR") -> Money:
@@ -149,7 +150,8 @@ def test_size_in_variants(key: str) -> None:
     assert "+ size 44 available" in kept[has.url].reasons
     assert why(excluded, sold_out) == "size 44 sold out"
     assert why(excluded, missing) == "no size 44"
-    assert "− size not listed" in kept[unlisted.url].reasons
+    assert "− size 44 not known yet" in kept[unlisted.url].reasons
+    assert not kept[unlisted.url].size_known
 
 
 def test_liked_brand_shop_colour_and_price_reasons() -> None:
@@ -252,6 +254,7 @@ def test_choose_best_adds_same_product_at_other_shops() -> None:
 
 def test_choose_superlative_keeps_the_top_value() -> None:
     q = Query(text="all offers for the largest Crucial MX500", brands=["Crucial"], model_numbers=["MX500"],
+              superlative="storage",
               intent="all")  # fmt: skip
     big_a = offer("Crucial MX500 4TB SATA SSD", "550", shop="a")
     big_b = offer("4 TB Crucial MX500 2.5in SSD", "560", shop="b")

@@ -35,7 +35,7 @@ def test_default_path_settings_and_schema(home: Path) -> None:
         expected = {"shops", "catalog_offers", "catalog_fts", "catalog_sync", "price_history", "last_results"}
         assert expected <= tables(conn)
         assert "price_history_url_seen" in tables(conn)
-        assert not {"watches", "orders"} & tables(conn)
+        assert {"watches", "observations", "alerts"} <= tables(conn)
     finally:
         conn.close()
 

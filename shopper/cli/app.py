@@ -4,7 +4,19 @@ from __future__ import annotations
 
 import typer
 
-from shopper.cli import find_cmd, inspect_cmd, profile_cmd, shops_cmd
+from shopper.cli import (
+    buy_cmd,
+    cart_cmd,
+    chat_cmd,
+    find_cmd,
+    inspect_cmd,
+    orders_cmd,
+    photos_cmd,
+    profile_cmd,
+    rates_cmd,
+    shops_cmd,
+    watch_cmd,
+)
 from shopper.cli.common import VersionOption
 
 app = typer.Typer(
@@ -24,8 +36,15 @@ def _root(version: VersionOption = False) -> None:
 
 app.command("find")(find_cmd.find)
 app.command("inspect")(inspect_cmd.inspect)
+app.command("chat")(chat_cmd.chat)
+profile_cmd.app.command("photos")(photos_cmd.photos)
 app.add_typer(profile_cmd.app, name="profile")
 app.add_typer(shops_cmd.app, name="shops")
+app.add_typer(rates_cmd.app, name="rates")
+app.command("buy")(buy_cmd.buy)
+app.add_typer(cart_cmd.app, name="cart")
+app.add_typer(orders_cmd.app, name="orders")
+app.add_typer(watch_cmd.app, name="watch")
 
 
 def main() -> None:

@@ -27,9 +27,9 @@ VersionOption = Annotated[
 
 def fail(message: str, code: int = 1) -> typer.Exit:
     """Print one red line on stderr and return the Exit to raise."""
-    from shopper.cli.render import error_console, one_line
+    from shopper.cli.render import clean, error_console, one_line
 
-    error_console().print(f"[bold red]error:[/] {one_line(message)}", markup=True, highlight=False)
+    error_console().print(f"[bold red]error:[/] {clean(one_line(message))}", markup=True, highlight=False)
     return typer.Exit(code)
 
 
@@ -43,7 +43,10 @@ def handle_errors(fn: F) -> F:
         try:
             return fn(*args, **kwargs)
         except ShopperError as exc:
-            raise fail(str(exc), exc.exit_code) from None
+            *first, last = str(exc).splitlines() or [""]
+            for line in first:  # an error that lists several problems: one red line each
+                fail(line, exc.exit_code)
+            raise fail(last, exc.exit_code) from None
         except KeyboardInterrupt:
             raise fail("interrupted", 130) from None
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import Annotated, Any
 
 import typer
@@ -10,19 +11,31 @@ import typer
 from shopper.cli.common import VersionOption, handle_errors
 
 ProfileOption = Annotated[
-    str | None, typer.Option("--profile", "-p", help="Profile name or path to a .toml file.")
+    str | None, typer.Option("--profile", "-p", metavar="PATH", help="Profile name or path to a .toml file.")
 ]
 
 
 @handle_errors
 def find(
-    request: Annotated[list[str], typer.Argument(help="What you want, in your own words (any language).")],
+    request: Annotated[
+        list[str] | None,
+        typer.Argument(help="What you want, in your own words (any language).", metavar="REQUEST"),
+    ] = None,
     profile: ProfileOption = None,
-    limit: Annotated[int, typer.Option("--limit", "-n", min=1, help="How many offers to show.")] = 10,
+    limit: Annotated[
+        int,
+        typer.Option("--limit", "-n", min=1, metavar="N", help="How many offers to show (--json too)."),
+    ] = 10,
     as_json: Annotated[bool, typer.Option("--json", help="Exactly one JSON object on stdout.")] = False,
     no_mirror: Annotated[
         bool, typer.Option("--live", help="Ask every shop live; don't use the local catalogue mirror.")
     ] = False,
+    no_llm: Annotated[bool, typer.Option("--no-llm", help="Don't use the configured LLM.")] = False,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Show LLM token usage.")] = False,
+    like: Annotated[
+        list[Path] | None,
+        typer.Option("--like", metavar="PHOTO", help="A photo of something you like (repeatable)."),
+    ] = None,
     version: VersionOption = False,
 ) -> None:
     """Find the best offers for REQUEST across your shops, with reasons."""
@@ -31,19 +44,51 @@ def find(
     from shopper.errors import UsageError
     from shopper.profiles import load_profile
 
-    text = " ".join(request).strip()
-    if not text:
+    text = " ".join(request or []).strip()
+    loaded = load_profile(profile)
+    photos, photo_warnings = _photos(like or [], loaded)
+    if not text and not like:
         raise UsageError(
             'empty request: say what you are looking for, e.g. shopper find "trail shoes size 44"'
         )
-    loaded = load_profile(profile)
-    result = asyncio.run(_run(text, loaded, as_json=as_json, use_mirror=not no_mirror))
+    result = asyncio.run(
+        _run(
+            text,
+            loaded,
+            as_json=as_json,
+            use_mirror=not no_mirror,
+            use_llm=not no_llm,
+            verbose=verbose,
+            photos=photos,
+        )
+    )
+    result.warnings[:0] = photo_warnings
     _render(result, limit, as_json)
 
 
-async def _run(text: str, profile: Any, *, as_json: bool, use_mirror: bool) -> Any:
+def _photos(paths: list[Path], profile: Any) -> tuple[list[Any], list[str]]:
+    """--like photos (a bad one is an error) and the profile's photos (a bad one is a warning)."""
+    from shopper.looks import load_photos, profile_photo_paths
+
+    warnings: list[str] = []
+    photos = load_photos([str(p) for p in paths])
+    photos += load_photos(profile_photo_paths(profile), warnings)
+    return photos, warnings
+
+
+async def _run(
+    text: str,
+    profile: Any,
+    *,
+    as_json: bool,
+    use_mirror: bool,
+    use_llm: bool = True,
+    verbose: bool = False,
+    photos: list[Any] | None = None,
+) -> Any:
     from shopper.cli import render
     from shopper.events import ShopFailed, ShopFinished, ShopStarted, Stage
+    from shopper.llm import find as llm_find
     from shopper.models import FindResult
     from shopper.pipeline import find_events
     from shopper.store.db import connect
@@ -54,7 +99,18 @@ async def _run(text: str, profile: Any, *, as_json: bool, use_mirror: bool) -> A
     waiting: set[str] = set()
     try:
         with err.status("understanding the request…", spinner="dots") as status:
-            async for item in find_events(text, profile, conn=conn, use_mirror=use_mirror):
+            photo_warnings: list[str] = []
+            if photos:
+                from shopper.llm.query import client_for
+                from shopper.looks import describe_photos, photo_request
+
+                photos = describe_photos(photos, client_for(conn, enabled=use_llm), photo_warnings)
+                text = text or photo_request(photos)  # --like with no words: search by the photos
+            llm = llm_find.begin(text, profile, conn, enabled=use_llm)
+            events = find_events(
+                text, profile, query=llm.query, conn=conn, use_mirror=use_mirror, photos=photos
+            )
+            async for item in events:
                 if isinstance(item, ShopStarted):
                     waiting.add(item.shop)
                 elif isinstance(item, ShopFinished):
@@ -75,9 +131,13 @@ async def _run(text: str, profile: Any, *, as_json: bool, use_mirror: bool) -> A
                     final = item
                 if waiting:
                     status.update("searching " + render.clean(", ".join(sorted(waiting))) + "…")
+            assert final is not None
+            llm_find.finish(llm, final)
+            final.warnings[:0] = photo_warnings
     finally:
         conn.close()
-    assert final is not None
+    if verbose:
+        err.print(f"[dim]{render.clean(llm_find.usage_line(llm))}[/]")
     return final
 
 
@@ -87,7 +147,7 @@ def _render(result: Any, limit: int, as_json: bool) -> None:
 
     err = render.error_console()
     if as_json:
-        typer.echo(json.dumps(find_json(result), ensure_ascii=False))
+        typer.echo(json.dumps(find_json(result, limit), ensure_ascii=False))
         for warning in result.warnings:
             err.print(f"[yellow]warning:[/] {render.clean(render.one_line(warning))}")
         return
@@ -103,17 +163,26 @@ def _render(result: Any, limit: int, as_json: bool) -> None:
             "[dim]not acted on by find:[/] " + render.clean(render.one_line("; ".join(result.query.ignored)))
         )
     if not result.offers:
-        out.print("[yellow]Nothing matched.[/] " + render.clean(_hint(result)))
+        out.print("[yellow]Nothing matched.[/] " + render.clean(result.hint or _hint(result)))
     else:
         wide = out.width >= 150
         out.print(render.find_table(result, limit, wide=wide))
+        out.print(render.LEGEND)
         if not wide:
             out.print(render.reasons_list(result, limit))
-        answer = [r for r in result.offers if r.offer.url in set(result.answer)]
+        answer = [r for url in result.answer for r in result.offers if r.offer.url == url]
+        if result.query.intent == "compare" and (side := render.compare_table(result)) is not None:
+            out.print(side)
         if answer:
             out.print(render.answer_text(result, answer))
+        elif result.hint:
+            out.print("[yellow]No offer answers the request.[/] " + render.clean(result.hint))
+    if result.sold_out is not None:
+        out.print(render.sold_out_text(result))
     if result.excluded:
         out.print(f"[dim]{len(result.excluded)} offer(s) left out; `--json` lists each with why.[/]")
+        if result.offers and result.hint and result.answer:
+            out.print(f"[dim]{render.clean(result.hint)}[/]")
     for warning in result.warnings:
         err.print(f"[yellow]warning:[/] {render.clean(render.one_line(warning))}")
 

@@ -8,7 +8,9 @@ from typing import TYPE_CHECKING, Any
 from rich.console import Console
 from rich.markup import escape
 from rich.panel import Panel
+from rich.style import Style
 from rich.table import Table
+from rich.text import Text
 
 if TYPE_CHECKING:
     from shopper.inspect import InspectResult
@@ -136,23 +138,29 @@ def find_table(result: FindResult, limit: int, *, wide: bool = True) -> Table:
     for name, kwargs in columns:
         table.add_column(name, **kwargs)
     answer = set(result.answer)
-    for index, ranked in enumerate(result.offers[:limit], start=1):
+    shown = result.offers[:limit]
+    shared = {g for g in (r.group for r in shown) if g and sum(x.group == g for x in shown) > 1}
+    for index, ranked in enumerate(shown, start=1):
         offer = ranked.offer
         stock = offer.availability or "unknown"
+        if ranked.matched_variant is not None and ranked.matched_variant.availability:
+            stock = ranked.matched_variant.availability
         if ranked.matched_variant is not None and ranked.matched_variant.options:
             stock += " · " + "/".join(ranked.matched_variant.options.values())
         if offer.stale:
             stock += " · stale"
-        product = clean(one_line(offer.title, 120))
-        if ranked.group:
-            product += f"\n[dim]{clean(ranked.group)}[/]"
+        product = Text(one_line(_UNSAFE.sub("", offer.title), 120))
+        if ranked.group in shared:
+            product.append(f" [{ranked.group}]", style="dim")
+        product.append("\n")
+        product.append_text(link_text(ranked.url))
         marked = offer.url in answer
-        price = money(offer.price)
+        price = money(ranked.price or offer.price)
         if wide:
             cells = [price, money(ranked.landed), clean(stock), clean("; ".join(ranked.reasons[:6]))]
         else:
             landed = ranked.landed
-            if landed is not None and offer.price is not None and landed != offer.price:
+            if landed is not None and offer.price is not None and landed != (ranked.price or offer.price):
                 price += f"\n[dim]landed {money(landed)}[/]"
             cells = [price, clean(stock)]
         table.add_row(
@@ -165,12 +173,37 @@ def find_table(result: FindResult, limit: int, *, wide: bool = True) -> Table:
     return table
 
 
+def link_text(url: str) -> Text:
+    """A link shown as the shop's host and a short path; OSC 8 terminals make it clickable."""
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(url)
+    safe = url if parts.scheme in ("http", "https") else ""
+    host = (parts.hostname or "").removeprefix("www.")
+    if parts.port:
+        host += f":{parts.port}"
+    path = parts.path.rstrip("/")
+    if len(path) > 40:
+        path = "/…" + path[-38:]
+    if parts.query and "variant=" in parts.query:
+        path += "?" + parts.query[:30]
+    label = _UNSAFE.sub("", host + path) or url[:60]
+    return Text(label, style=Style(link=safe, color="blue") if safe else "blue")
+
+
+LEGEND = "[dim]★ = the answer; \\[g1] marks offers of the same product at several shops.[/]"
+
+
 def reasons_list(result: FindResult, limit: int) -> str:
     """Each shown offer's reasons, numbered like the table, for terminals too narrow for a why column."""
     lines = ["[bold]why[/]"]
     for index, ranked in enumerate(result.offers[:limit], start=1):
         lines.append(f"[dim]{index:>3}[/] {clean('; '.join(ranked.reasons))}")
     return "\n".join(lines)
+
+
+def _price(r: Any) -> str:
+    return money(r.price or r.offer.price)
 
 
 def answer_text(result: FindResult, answer: list[Any]) -> str:
@@ -180,18 +213,61 @@ def answer_text(result: FindResult, answer: list[Any]) -> str:
     head = f"[bold green]answer:[/] {clean(one_line(lead.offer.title, 90))}"
     if intent == "cheapest":
         head = "[bold green]cheapest:[/] " + ", ".join(
-            f"{clean(one_line(r.offer.title, 60))} at {clean(r.offer.shop)} ({money(r.offer.price)})"
-            for r in answer
+            f"{clean(one_line(r.offer.title, 60))} at {clean(r.offer.shop)} ({_price(r)})" for r in answer
         )
         return head
+    if intent == "compare":
+        return "[bold green]compared:[/] " + " | ".join(
+            f"{clean(one_line(r.offer.title, 50))} ({_price(r)} at {clean(r.offer.shop)})" for r in answer
+        )
     if intent == "all":
         shops = sorted({r.offer.shop for r in answer})
         return f"[bold green]{len(answer)} matching offer(s)[/] at {clean(', '.join(shops))}"
     others = [r for r in answer[1:]]
-    line = f"{head} — {money(lead.offer.price)} at {clean(lead.offer.shop)}"
+    line = f"{head} — {money(lead.price or lead.offer.price)} at {clean(lead.offer.shop)}"
     if others:
-        line += "; also at " + ", ".join(f"{clean(r.offer.shop)} ({money(r.offer.price)})" for r in others)
+        line += "; also at " + ", ".join(
+            f"{clean(r.offer.shop)} ({money(r.price or r.offer.price)})" for r in others
+        )
     return line
+
+
+def compare_table(result: FindResult) -> Table | None:
+    """The compared products side by side: price range, shared specifications, stock in the asked size."""
+    from shopper.decide.compare import compare
+
+    comparison = compare(result)
+    if len(comparison.columns) < 2:
+        return None
+    table = Table(header_style="bold", show_lines=True)
+    table.add_column("")
+    for ranked in comparison.columns:
+        head = Text(one_line(_UNSAFE.sub("", ranked.offer.title), 60) + "\n")
+        head.append_text(link_text(ranked.url))
+        table.add_column(head, max_width=50)
+    for label, cells in comparison.rows:
+        table.add_row(label, *(clean(one_line(c, 80)) for c in cells))
+    return table
+
+
+def sold_out_text(result: FindResult, limit: int = 3) -> str:
+    """The asked size is sold out everywhere: where, which sizes are left, and how to watch for a restock."""
+    from shopper.decide.answer import restock_line
+
+    gone = result.sold_out
+    if gone is None:
+        return ""
+    first = gone.offers[0]
+    title = clean(one_line(first.title, 70))
+    lines = [f"[bold yellow]size {clean(gone.size)} is sold out everywhere[/] for {title}"]
+    for ex in gone.offers[:limit]:
+        left = ", ".join(ex.sizes_in_stock[:10]) or "none"
+        lines.append(f"  {clean(ex.shop)}: in stock {clean(left)}  [dim]{clean(one_line(ex.url, 90))}[/]")
+    lines.append("  to hear when it is back:")
+    lines.append("  " + clean(restock_line(first.url, gone.size)))
+    if result.answer:
+        lines.append(f"  [dim]similar products in size {clean(gone.size)} are listed above.[/]")
+    return "\n".join(lines)
 
 
 def profile_panel(profile: Any) -> Panel:

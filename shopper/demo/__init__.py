@@ -1,4 +1,4 @@
-"""The bundled demo shops: four local servers on fixed loopback ports, started on demand."""
+"""The bundled demo shops: five local servers on fixed loopback ports, started on demand."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ import os
 import threading
 from dataclasses import dataclass
 from decimal import Decimal
+from decimal import Decimal as D
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
@@ -32,6 +33,8 @@ class DemoShop:
 
 
 DEMO_HOST = "127.0.0.1"
+MARKER_PATH = "/__shopper_demo__"  # every demo shop answers here with its name
+SEARCH_PATHS = {"nl": "/zoeken", "nb": "/sok", "de": "/suche", "en": "/search"}  # microdata shops' search
 # Below Linux's ephemeral range (32768-60999), so no port-0 server or outgoing connection takes them.
 # SHOPPER_DEMO_PORT moves the block (test runs and benchmarks that must not meet another demo).
 DEFAULT_DEMO_PORT = 27311
@@ -44,10 +47,11 @@ def _base_port() -> int:
 
 _BASE = _base_port()
 DEMO_SHOPS: list[DemoShop] = [
-    DemoShop(0, "Trailhead Sports", "shopify", _BASE, "EUR", "en", Decimal("4.95"), Decimal("75")),
-    DemoShop(1, "Byteburg", "woocommerce", _BASE + 1, "EUR", "de", Decimal("5.90"), Decimal("100")),
-    DemoShop(2, "Northwind Outlet", "jsonld", _BASE + 2, "EUR", "en", Decimal("3.99"), None),
-    DemoShop(3, "Buitenhuis Outdoor & Tech", "microdata", _BASE + 3, "EUR", "nl", Decimal("0"), None),
+    DemoShop(0, "Trailhead Sports", "shopify", _BASE, "EUR", "en", D("4.95"), D("75")),
+    DemoShop(1, "Byteburg", "woocommerce", _BASE + 1, "EUR", "de", D("5.90"), D("100")),
+    DemoShop(2, "Northwind Outlet", "jsonld", _BASE + 2, "EUR", "en", D("3.99"), D("50")),
+    DemoShop(3, "Buitenhuis Outdoor & Tech", "microdata", _BASE + 3, "EUR", "nl", D("6.95"), D("60")),
+    DemoShop(4, "Fjordlys Sport & Lyd", "woocommerce", _BASE + 4, "NOK", "nb", D("79"), D("1000")),
 ]
 _PLATFORM: dict[str, Platform] = {
     "shopify": "shopify",
@@ -64,10 +68,8 @@ def _probe(port: int) -> str | None:
     """The demo shop name answering on port, or None when something else (or nothing) answers."""
     import urllib.request
 
-    from shopper.demo.server import MARKER_PATH
-
     try:
-        with urllib.request.urlopen(f"http://{DEMO_HOST}:{port}{MARKER_PATH}", timeout=2) as resp:
+        with urllib.request.urlopen(f"http://{DEMO_HOST}:{port}{MARKER_PATH}", timeout=1) as resp:
             name = json.loads(resp.read(4096).decode("utf-8")).get("shopper_demo")
     except (OSError, ValueError, AttributeError):
         return None
@@ -78,8 +80,6 @@ def _config(shop: DemoShop) -> ShopConfig:
     url = f"http://{DEMO_HOST}:{shop.port}"
     search = "/search?q={query}" if shop.flavor == "jsonld" else None
     if shop.flavor == "microdata":
-        from shopper.demo.render_microdata import SEARCH_PATHS
-
         search = SEARCH_PATHS.get(shop.lang, "/search") + "?q={query}"
     return ShopConfig(
         name=shop.name,
@@ -95,22 +95,27 @@ def _config(shop: DemoShop) -> ShopConfig:
 def _ensure(shop: DemoShop) -> None:
     if shop.port in _servers:
         return
-    from shopper.demo.catalog import shop_products
+    # A demo shop another shopper process already serves is used as it is: nothing to build or load.
+    if _probe(shop.port) == shop.name:
+        return
+    from shopper.demo.catalog_cache import cached_shop_products
     from shopper.demo.server import ShopServer
 
     server = ShopServer(
-        shop_products(shop.index),
+        cached_shop_products(shop.index),
         shop.flavor,
         name=shop.name,
         host=DEMO_HOST,
         port=shop.port,
         currency=shop.currency,
         lang=shop.lang,
+        shipping=shop.shipping,
+        free_shipping_over=shop.free_shipping_over,
     )
     try:
         server.start()
     except OSError:
-        # The port is taken: fine if another shopper process is already serving this demo shop.
+        # The port was taken meanwhile: fine if another shopper process now serves this demo shop.
         found = _probe(shop.port)
         if found == shop.name:
             return

@@ -25,6 +25,8 @@ from shopper.demo.web import (
     paragraphs,
     product_document,
     robots,
+    shipping_details,
+    shipping_html,
     text_response,
     ui,
     urlset,
@@ -62,6 +64,9 @@ def _offer(shop: Shop, v: ShopVariant, url: str) -> dict[str, Any]:
         }
     if v.sku:
         offer["sku"] = v.sku
+    details = shipping_details(shop, v.price)
+    if details:
+        offer["shippingDetails"] = details
     return offer
 
 
@@ -70,7 +75,7 @@ def _base(shop: Shop, p: ShopProduct, kind: str) -> dict[str, Any]:
         "@type": kind,
         "name": p.title,
         "url": _url(shop, p),
-        "image": shop.image(p),
+        "image": [shop.abs(i) for i in p.images] if len(p.images) > 1 else shop.image(p),
         "description": p.description,
         "brand": {"@type": "Brand", "name": p.brand},
         "category": p.category,
@@ -107,6 +112,8 @@ def product_data(shop: Shop, p: ShopProduct) -> dict[str, Any]:
                 "url": f"{url}?variant={v.id}",
                 "offers": _offer(shop, v, f"{url}?variant={v.id}"),
             }
+            if v.image:
+                item["image"] = shop.abs(v.image)
             for n, val in v.options.items():
                 if n in _PROPS:
                     item[_PROPS[n]] = val
@@ -164,7 +171,8 @@ def product_page(shop: Shop, p: ShopProduct) -> str:
     body = (
         f'<article class="product-detail"><img src="{esc(shop.image(p))}" alt="{esc(p.title)}" />'
         f'<h1>{esc(p.title)}</h1><p class="brand">{esc(p.brand)}</p>{_price_block(shop, v)}'
-        f'<p class="stock {stock_cls}">{esc(ui(shop, "in_stock" if ok else "sold_out"))}</p>{rows}'
+        f'<p class="stock {stock_cls}">{esc(ui(shop, "in_stock" if ok else "sold_out"))}</p>'
+        f"{shipping_html(shop)}{rows}"
         f'<form method="post" action="/cart"><input type="hidden" name="product" value="{p.id}" />'
         f'<button type="submit"{button}>{esc(ui(shop, "add"))}</button></form>'
         f'<section class="description">{paragraphs(p.description)}</section></article>\n'

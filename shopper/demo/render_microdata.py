@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from shopper.demo import SEARCH_PATHS
 from shopper.demo.shopdata import (
     ShopProduct,
     ShopVariant,
@@ -10,6 +11,7 @@ from shopper.demo.shopdata import (
     money_text,
     on_sale,
     plain,
+    slugify,
 )
 from shopper.demo.web import (
     Request,
@@ -21,6 +23,8 @@ from shopper.demo.web import (
     paragraphs,
     product_document,
     robots,
+    shipping_html,
+    shipping_microdata,
     text_response,
     ui,
     urlset,
@@ -29,7 +33,6 @@ from shopper.demo.web import (
 )
 
 PER_PAGE = 20
-SEARCH_PATHS = {"nl": "/zoeken", "nb": "/sok", "de": "/suche", "en": "/search"}
 _ITEM = {"nl": "/artikel/", "nb": "/produkt/", "de": "/produkt/", "en": "/item/"}
 SCHEMA = "https://schema.org/"
 
@@ -81,14 +84,43 @@ def _offer(shop: Shop, v: ShopVariant, url: str, name: str = "") -> str:
         f'<span class="price" itemprop="price" content="{plain(v.price)}">'
         f"{esc(money_text(v.price, shop.currency, shop.lang))}</span> "
         f'<link itemprop="availability" href="{SCHEMA}{"InStock" if v.in_stock else "OutOfStock"}" />'
-        f'<link itemprop="url" href="{esc(url)}" />'
+        f'<link itemprop="url" href="{esc(url)}" />{shipping_microdata(shop, v.price)}'
         f'<span class="stock {"in-stock" if v.in_stock else "sold-out"}">{esc(stock)}</span></div>'
     )
 
 
-def product_page(shop: Shop, p: ShopProduct) -> str:
-    """A product page with microdata Product > Offer (one Offer per variant)."""
+def _variant_name(shop: Shop, p: ShopProduct, v: ShopVariant) -> str:
+    """How the shop names a variant: "Maat 44" for a size alone, "Rood / M" for colour and size."""
+    size, colour = v.options.get("Size"), v.options.get("Color")
+    if size is not None and colour is not None:
+        return f"{colour} / {size}"
+    return " / ".join(f"{ui(shop, n)} {v.options[n]}" for n, _ in p.options if n in v.options)
+
+
+def _selectors(shop: Shop, p: ShopProduct, chosen: ShopVariant | None) -> str:
+    """Visible option pickers; a value sold out in every variant is disabled and marked sold out."""
+    out = ""
+    for name, values in p.options:
+        field = slugify(ui(shop, name))
+        opts = ""
+        for val in values:
+            ok = any(v.in_stock for v in p.variants if v.options.get(name) == val)
+            mark = "" if ok else f" - {ui(shop, 'sold_out').lower()}"
+            dis = "" if ok else ' disabled="disabled"'
+            if chosen is not None and chosen.options.get(name) == val:
+                dis += ' selected="selected"'
+            opts += f'<option value="{esc(val)}"{dis}>{esc(val)}{esc(mark)}</option>'
+        out += (
+            f'<label for="{field}">{esc(ui(shop, name))}</label>'
+            f'<select id="{field}" name="{field}" class="variant-select">{opts}</select>'
+        )
+    return f'<form class="variant-picker" method="post" action="/cart">{out}</form>' if out else ""
+
+
+def product_page(shop: Shop, p: ShopProduct, variant_id: int | None = None) -> str:
+    """A product page with microdata Product > Offer (one Offer per variant); ?v=ID preselects a variant."""
     url = item_url(shop, p)
+    chosen = next((v for v in p.variants if v.id == variant_id), None)
     ids = "".join(
         f'<meta itemprop="{prop}" content="{esc(val)}" />'
         for prop, val in (
@@ -109,16 +141,9 @@ def product_page(shop: Shop, p: ShopProduct) -> str:
     if p.variants and p.options:
         offers = (
             '<div class="variants">'
-            + "".join(
-                _offer(
-                    shop,
-                    v,
-                    f"{url}?v={v.id}",
-                    " / ".join(f"{ui(shop, n)} {v.options[n]}" for n, _ in p.options if n in v.options),
-                )
-                for v in p.variants
-            )
+            + "".join(_offer(shop, v, f"{url}?v={v.id}", _variant_name(shop, p, v)) for v in p.variants)
             + "</div>"
+            + _selectors(shop, p, chosen)
         )
     else:
         offers = _offer(shop, lowest_offer(p), url)
@@ -127,11 +152,15 @@ def product_page(shop: Shop, p: ShopProduct) -> str:
     )
     body = (
         f'<div class="product" itemscope="itemscope" itemtype="{SCHEMA}Product">'
-        f'<img itemprop="image" src="{esc(shop.image(p))}" alt="{esc(p.title)}" />'
-        f'<h1 itemprop="name">{esc(p.title)}</h1>'
+        + "".join(
+            f'<img itemprop="image" src="{esc(shop.abs(i))}" alt="{esc(p.title)}" />'
+            for i in p.images or [shop.image(p)]
+        )
+        + f'<h1 itemprop="name">{esc(p.title)}</h1>'
         f'<div itemprop="brand" itemscope="itemscope" itemtype="{SCHEMA}Brand"><span itemprop="name">'
         f"{esc(p.brand)}</span></div>{ids}"
         f'<meta itemprop="category" content="{esc(p.category)}" />{rating}{sold_out}{offers}'
+        f"{shipping_html(shop)}"
         f'<div class="description" itemprop="description">{paragraphs(p.description)}</div></div>'
     )
     return product_document(shop, p, body=body, url=url, head=_head(shop))
@@ -191,7 +220,7 @@ def route(shop: Shop, req: Request) -> Response | None:
     prefix = _ITEM.get(shop.lang, "/item/")
     if path.startswith(prefix):
         p = shop.catalogue.by_slug(path[len(prefix) :].rstrip("/"))
-        return html_response(product_page(shop, p)) if p else None
+        return html_response(product_page(shop, p, req.int_param("v", 0))) if p else None
     if path == "/sitemap.xml":
         return xml_response(urlset([item_url(shop, p) for p in shop.catalogue.products()]))
     if path == "/robots.txt":

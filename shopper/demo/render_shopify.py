@@ -31,6 +31,8 @@ from shopper.demo.web import (
     paragraphs,
     product_document,
     robots,
+    shipping_details,
+    shipping_html,
     sitemap_index,
     text_response,
     ui,
@@ -67,6 +69,32 @@ def _images(shop: Shop, p: ShopProduct) -> list[str]:
     return [shop.abs(i) for i in p.images] or [shop.image(p)]
 
 
+def _image_objects(shop: Shop, p: ShopProduct, *, alt: bool = False) -> list[dict[str, Any]]:
+    """Shopify image objects; variant_ids says which variants (colours) show each image."""
+    out = []
+    for i, src in enumerate(_images(shop, p)):
+        ids = [v.id for v in p.variants if v.image and shop.abs(v.image) == src]
+        obj: dict[str, Any] = {
+            "id": p.id * 10 + i, "product_id": p.id, "position": i + 1, "created_at": STAMP,
+            "updated_at": STAMP, "width": 1024, "height": 1024, "src": src, "variant_ids": ids,
+        }  # fmt: skip
+        if alt:
+            obj["alt"] = None
+        out.append(obj)
+    return out
+
+
+def _variant_image(shop: Shop, p: ShopProduct, v: ShopVariant, *, js: bool = False) -> dict[str, Any] | None:
+    """A variant's featured_image (the image of its colour), or None when the product has one look."""
+    if not v.image or len(p.images) < 2:
+        return None
+    src = shop.abs(v.image)
+    for obj in _image_objects(shop, p, alt=True):
+        if obj["src"] == src:
+            return dict(obj, src="//" + src.split("://", 1)[-1]) if js else obj
+    return None
+
+
 def products_json_item(shop: Shop, p: ShopProduct) -> dict[str, Any]:
     """One product as /products.json lists it (decimal strings, no currency)."""
     variants = []
@@ -74,15 +102,12 @@ def products_json_item(shop: Shop, p: ShopProduct) -> dict[str, Any]:
         o1, o2, o3 = _option_slots(p, v)
         variants.append({
             "id": v.id, "title": variant_title(p, v) or "Default Title", "option1": o1, "option2": o2,
-            "option3": o3, "sku": v.sku, "requires_shipping": True, "taxable": True, "featured_image": None,
+            "option3": o3, "sku": v.sku, "requires_shipping": True, "taxable": True,
+            "featured_image": _variant_image(shop, p, v),
             "available": v.in_stock, "price": plain(v.price), "grams": 500, "compare_at_price": _compare(v),
             "position": i + 1, "product_id": p.id, "created_at": STAMP, "updated_at": STAMP,
         })  # fmt: skip
-    images = [
-        {"id": p.id * 10 + i, "created_at": STAMP, "position": i + 1, "updated_at": STAMP, "product_id": p.id,
-         "variant_ids": [], "src": src, "width": 1024, "height": 1024}
-        for i, src in enumerate(_images(shop, p))
-    ]  # fmt: skip
+    images = _image_objects(shop, p)
     return {
         "id": p.id, "title": p.title, "handle": p.slug, "body_html": paragraphs(p.description),
         "published_at": STAMP, "created_at": STAMP, "updated_at": STAMP, "vendor": p.brand,
@@ -103,7 +128,8 @@ def product_js(shop: Shop, p: ShopProduct) -> dict[str, Any]:
         vt = variant_title(p, v)
         variants.append({
             "id": v.id, "title": vt or "Default Title", "option1": o1, "option2": o2, "option3": o3,
-            "sku": v.sku, "requires_shipping": True, "taxable": True, "featured_image": None,
+            "sku": v.sku, "requires_shipping": True, "taxable": True,
+            "featured_image": _variant_image(shop, p, v, js=True),
             "available": v.in_stock, "name": f"{p.title} - {vt}" if vt else p.title,
                 "public_title": vt or None,
             "options": [o for o in (o1, o2, o3) if o is not None], "price": minor_units(v.price),
@@ -133,19 +159,17 @@ def product_json(shop: Shop, p: ShopProduct) -> dict[str, Any]:
     for i, v in enumerate(variants_of(p)):
         o1, o2, o3 = _option_slots(p, v)
         cmp = _compare(v)
+        img = _variant_image(shop, p, v)
         variants.append({
             "id": v.id, "product_id": p.id, "title": variant_title(p, v) or "Default Title",
             "price": plain(v.price), "sku": v.sku, "position": i + 1, "compare_at_price": cmp,
             "fulfillment_service": "manual", "inventory_management": "shopify", "option1": o1, "option2": o2,
             "option3": o3, "created_at": STAMP, "updated_at": STAMP, "taxable": True, "barcode": p.gtin or "",
-            "grams": 500, "image_id": None, "weight": 0.5, "weight_unit": "kg", "requires_shipping": True,
+            "grams": 500, "image_id": (img or {}).get("id"), "weight": 0.5, "weight_unit": "kg",
+            "requires_shipping": True,
             "price_currency": shop.currency, "compare_at_price_currency": shop.currency if cmp else "",
         })  # fmt: skip
-    images: list[dict[str, Any]] = [
-        {"id": p.id * 10 + i, "product_id": p.id, "position": i + 1, "created_at": STAMP, "updated_at": STAMP,
-         "alt": None, "width": 1024, "height": 1024, "src": src, "variant_ids": []}
-        for i, src in enumerate(_images(shop, p))
-    ]  # fmt: skip
+    images = _image_objects(shop, p, alt=True)
     options = [dict(o, id=p.id * 10 + i, product_id=p.id) for i, o in enumerate(_options(p))]
     return {"product": {
         "id": p.id, "title": p.title, "body_html": paragraphs(p.description), "vendor": p.brand,
@@ -251,8 +275,8 @@ def _search_form(shop: Shop, q: str = "") -> str:
     )
 
 
-def _variant_option(shop: Shop, p: ShopProduct, v: ShopVariant) -> str:
-    dis = "" if v.in_stock else ' disabled="disabled"'
+def _variant_option(shop: Shop, p: ShopProduct, v: ShopVariant, selected: bool) -> str:
+    dis = ("" if v.in_stock else ' disabled="disabled"') + (' selected="selected"' if selected else "")
     label = variant_title(p, v) or p.title
     if not v.in_stock:
         label += " - " + ui(shop, "sold_out")
@@ -260,11 +284,14 @@ def _variant_option(shop: Shop, p: ShopProduct, v: ShopVariant) -> str:
     return f'<option value="{v.id}"{dis}>{esc(label)} - {esc(price)}</option>'
 
 
-def product_page(shop: Shop, p: ShopProduct) -> str:
-    """A Dawn-like product page: Product JSON-LD with one offer per variant, og:price, buy button."""
+def product_page(shop: Shop, p: ShopProduct, variant_id: int | None = None) -> str:
+    """A Dawn-like product page: Product JSON-LD with one offer per variant, og:price, buy button.
+
+    `?variant=ID` selects that variant: its price, image and option values are shown."""
     url = shop.abs(f"/products/{p.slug}")
     vs = variants_of(p)
-    first = next((v for v in vs if v.in_stock), vs[0])
+    first = next((v for v in vs if v.id == variant_id), None) or next((v for v in vs if v.in_stock), vs[0])
+    image = shop.abs(first.image) if first.image else _images(shop, p)[0]
     data: dict[str, Any] = {
         "@context": "http://schema.org/", "@type": "Product", "name": p.title, "url": url,
         "image": _images(shop, p), "description": p.description, "sku": first.sku,
@@ -272,7 +299,9 @@ def product_page(shop: Shop, p: ShopProduct) -> str:
         "offers": [
             {"@type": "Offer", **({"sku": v.sku} if v.sku else {}),
              "availability": "http://schema.org/" + ("InStock" if v.in_stock else "OutOfStock"),
-             "price": Num(v.price), "priceCurrency": shop.currency, "url": f"{url}?variant={v.id}"}
+             "price": Num(v.price), "priceCurrency": shop.currency, "url": f"{url}?variant={v.id}",
+             **({"image": shop.abs(v.image)} if v.image and len(p.images) > 1 else {}),
+             **({"shippingDetails": d} if (d := shipping_details(shop, v.price)) else {})}
             for v in vs
         ],
     }  # fmt: skip
@@ -293,14 +322,20 @@ def product_page(shop: Shop, p: ShopProduct) -> str:
             ok = any(v.in_stock for v in vs if v.options.get(name) == val)
             rid = f"opt-{i}-{esc(val)}"
             cls = "" if ok else ' class="disabled"'
+            checked = ' checked="checked"' if first.options.get(name) == val else ""
+            hidden = (
+                ""
+                if ok
+                else f'<span class="visually-hidden label-unavailable">{esc(ui(shop, "sold_out"))}</span>'
+            )
             radios += (
-                f'<input type="radio" id="{rid}" name="{esc(name)}" value="{esc(val)}"{cls} />'
-                f'<label for="{rid}"{cls}>{esc(val)}</label>'
+                f'<input type="radio" id="{rid}" name="{esc(name)}" value="{esc(val)}"{cls}{checked} />'
+                f'<label for="{rid}"{cls}>{esc(val)}{hidden}</label>'
             )
         pickers += (
             f'<fieldset class="product-form__input"><legend>{esc(ui(shop, name))}</legend>{radios}</fieldset>'
         )
-    options_html = "".join(_variant_option(shop, p, v) for v in vs)
+    options_html = "".join(_variant_option(shop, p, v, v is first) for v in vs)
     button = (
         f'<button type="submit" name="add" class="product-form__submit button" disabled="disabled">'
         f"{esc(ui(shop, 'sold_out'))}</button>"
@@ -309,16 +344,16 @@ def product_page(shop: Shop, p: ShopProduct) -> str:
         f"{esc(ui(shop, 'add'))}</button>"
     )
     body = (
-        f'<section class="product"><div class="product__media"><img src="{esc(_images(shop, p)[0])}" '
+        f'<section class="product"><div class="product__media"><img src="{esc(image)}" '
         f'alt="{esc(p.title)}" width="1024" height="1024" /></div><div class="product__info-container">'
         f'<p class="product__text caption-with-letter-spacing">{esc(p.brand)}</p>'
-        f'<h1 class="product__title">{esc(p.title)}</h1>{_price_html(shop, p, first)}'
+        f'<h1 class="product__title">{esc(p.title)}</h1>{_price_html(shop, p, first)}{shipping_html(shop)}'
         f"<variant-selects>{pickers}</variant-selects>"
         f'<form method="post" action="/cart/add" class="product-form">'
         f'<select name="id" class="product-select">{options_html}</select>{button}</form>'
         f'<div class="product__description rte">{paragraphs(p.description)}</div></div></section>'
     )
-    return product_document(shop, p, body=body, url=url, image=_images(shop, p)[0], head=head)
+    return product_document(shop, p, body=body, url=url, image=image, head=head)
 
 
 def route(shop: Shop, req: Request) -> Response | None:
@@ -336,7 +371,7 @@ def route(shop: Shop, req: Request) -> Response | None:
                 p = cat.by_slug(handle[: -len(ext)])
                 return json_response(fn(shop, p)) if p else json_response({"errors": "Not Found"}, 404)
         p = cat.by_slug(handle)
-        return html_response(product_page(shop, p)) if p else None
+        return html_response(product_page(shop, p, req.int_param("variant", 0))) if p else None
     if path in ("/search", "/collections/all"):
         pg = req.int_param("page", 1) or 1
         q = req.params.get("q", "")

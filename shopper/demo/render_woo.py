@@ -34,6 +34,8 @@ from shopper.demo.web import (
     product_document,
     redirect,
     robots,
+    shipping_details,
+    shipping_html,
     sitemap_index,
     text_response,
     ui,
@@ -122,13 +124,14 @@ def store_item(shop: Shop, p: ShopProduct) -> dict[str, Any]:
         else None
     )
     attributes = [
-        {"id": _attr_id(name), "name": name, "taxonomy": f"pa_{slugify(name)}", "has_variations": variable,
+        {"id": _attr_id(name), "name": ui(shop, name), "taxonomy": f"pa_{slugify(name)}",
+         "has_variations": variable,
          "terms": [{"id": _attr_id(name) * 1000 + i, "name": val, "slug": slugify(val)} for i,
              val in enumerate(vals)]}
         for name, vals in p.options
     ]  # fmt: skip
     variations = [
-        {"id": v.id, "attributes": [{"name": n, "value": slugify(v.options[n])} for n,
+        {"id": v.id, "attributes": [{"name": ui(shop, n), "value": slugify(v.options[n])} for n,
             _ in p.options if n in v.options]}
         for v in p.variants
     ]  # fmt: skip
@@ -163,7 +166,8 @@ def variation_item(shop: Shop, p: ShopProduct, v: ShopVariant) -> dict[str, Any]
             f"attribute_pa_{slugify(n)}={slugify(val)}" for n, val in v.options.items())),
         "sku": v.sku, "short_description": "", "description": "", "on_sale": on_sale(v.price,
             v.regular_price),
-        "prices": _prices(shop, price, regular, price, None), "images": _images(shop, p),
+        "prices": _prices(shop, price, regular, price, None),
+        "images": [i for i in _images(shop, p) if not v.image or i["src"] == shop.abs(v.image)],
         "categories": [], "tags": [], "attributes": [], "variations": [], "has_options": False,
         "is_purchasable": True, "is_in_stock": v.in_stock, "is_on_backorder": False,
             "low_stock_remaining": None,
@@ -242,7 +246,8 @@ def _offers(shop: Shop, p: ShopProduct, url: str) -> dict[str, Any]:
                           "validThrough": VALID_UNTIL,
                       "priceType": "https://schema.org/ListPrice"})  # fmt: skip
     return {"@type": "Offer", "priceSpecification": specs, "priceValidUntil": VALID_UNTIL,
-            "availability": avail, "url": url, "seller": seller}  # fmt: skip
+            "availability": avail, "url": url, "seller": seller,
+            **({"shippingDetails": d} if (d := shipping_details(shop, v.price)) else {})}  # fmt: skip
 
 
 def product_page(shop: Shop, p: ShopProduct) -> str:
@@ -269,7 +274,8 @@ def product_page(shop: Shop, p: ShopProduct) -> str:
             {"attributes": {f"attribute_pa_{slugify(n)}": slugify(v.options.get(n, "")) for n,
                 _ in p.options},
              "display_price": Num(v.price), "display_regular_price": Num(v.regular_price or v.price),
-             "is_in_stock": v.in_stock, "variation_id": v.id, "sku": v.sku}
+             "is_in_stock": v.in_stock, "variation_id": v.id, "sku": v.sku,
+             "image": {"src": shop.abs(v.image or p.images[0]) if v.image or p.images else shop.image(p)}}
             for v in p.variants
         ]  # fmt: skip
         selects = "".join(
@@ -299,9 +305,13 @@ def product_page(shop: Shop, p: ShopProduct) -> str:
     body = (
         f'<div id="product-{p.id}" class="product type-product">'
         f'<div class="woocommerce-product-gallery">'
-        f'<img src="{esc(shop.image(p))}" alt="{esc(p.title)}" /></div>'
+        + "".join(
+            f'<img src="{esc(shop.abs(i))}" alt="{esc(p.title)}" />' for i in p.images or [shop.image(p)]
+        )
+        + "</div>"
         f'<div class="summary entry-summary"><h1 class="product_title entry-title">{esc(p.title)}</h1>'
         f'<p class="price">{_price_html(shop, p)}</p>'
+        f"{shipping_html(shop)}"
         f'<div class="woocommerce-product-details__short-description">'
         f"{paragraphs(p.description.split(chr(10))[0])}"
         f'</div>{form}<div class="product_meta"><span class="sku_wrapper">SKU: <span class="sku">'

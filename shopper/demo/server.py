@@ -13,13 +13,12 @@ from types import TracebackType
 from typing import Any
 from urllib.parse import parse_qsl, unquote, urlsplit
 
-from shopper.demo import render_jsonld, render_microdata, render_shopify, render_woo
+from shopper.demo import MARKER_PATH, render_jsonld, render_microdata, render_shopify, render_woo
 from shopper.demo.shopdata import Catalogue, ShopProduct, ShopVariant
 from shopper.demo.web import Request, Response, Shop, esc, html_response, json_response, page, png
 
 __all__ = ["FLAVORS", "MARKER_PATH", "ShopProduct", "ShopServer", "ShopVariant"]
 
-MARKER_PATH = "/__shopper_demo__"
 FLAVORS: dict[str, Callable[[Shop, Request], Response | None]] = {
     "shopify": render_shopify.route,
     "woocommerce": render_woo.route,
@@ -103,6 +102,8 @@ class ShopServer:
         latency: float = 0.0,
         currency: str = "EUR",
         lang: str | None = None,
+        shipping: Decimal | None = None,
+        free_shipping_over: Decimal | None = None,
     ) -> None:
         if flavor not in FLAVORS:
             raise ValueError(f"unknown shop flavor {flavor!r}; choose one of {', '.join(FLAVORS)}")
@@ -113,6 +114,8 @@ class ShopServer:
         self.latency = latency
         self.currency = currency
         self.lang = lang or _default_lang(flavor, currency)
+        self.shipping = shipping
+        self.free_shipping_over = free_shipping_over
         self.catalogue = Catalogue(products)
         self.requests: collections.Counter[str] = collections.Counter()
         self.errors: list[str] = []  # renderer exceptions, kept for tests instead of printed
@@ -185,7 +188,15 @@ class ShopServer:
             self._stopping.wait(self.latency)
 
     def _shop(self) -> Shop:
-        return Shop(self.name, self.url, self.currency, self.lang, self.catalogue)
+        return Shop(
+            self.name,
+            self.url,
+            self.currency,
+            self.lang,
+            self.catalogue,
+            self.shipping,
+            self.free_shipping_over,
+        )
 
     def handle(self, raw_path: str) -> Response:
         """The response to a GET of raw_path (path plus query string)."""
@@ -200,7 +211,14 @@ class ShopServer:
         if path == MARKER_PATH:
             return json_response({"shopper_demo": self.name, "flavor": self.flavor})
         if path.startswith("/img/") and path.endswith(".png"):
-            return Response(200, png(path), "image/png", {"Cache-Control": "public, max-age=86400"})
+            art = self.catalogue.art(path)
+            if art is not None:
+                from shopper.demo.images import image
+
+                img = image(*art)
+            else:
+                img = png(path)
+            return Response(200, img, "image/png", {"Cache-Control": "public, max-age=86400"})
         try:
             resp = FLAVORS[self.flavor](shop, Request(path, params))
         except Exception as exc:  # a renderer bug must not kill the server thread

@@ -20,6 +20,7 @@ class ShopVariant:
     regular_price: Decimal | None = None  # list price when on sale
     in_stock: bool = True
     sku: str = ""
+    image: str | None = None  # path of this variant's own image (one per colour)
 
 
 @dataclass
@@ -44,6 +45,8 @@ class ShopProduct:
     variants: list[ShopVariant] = field(default_factory=list)
     rating: Decimal | None = None
     rating_count: int | None = None
+    # How the demo draws each image path: (shape, English colour name, pattern).
+    art: dict[str, tuple[str, str, str]] = field(default_factory=dict)
 
 
 def variants_of(p: ShopProduct) -> list[ShopVariant]:
@@ -183,7 +186,9 @@ class Catalogue:
 
     def _set(self, products: list[ShopProduct]) -> None:
         by_variant: dict[int, tuple[ShopProduct, ShopVariant]] = {}
+        art: dict[str, tuple[str, str, str]] = {}
         for p in products:
+            art.update(p.art)
             for v in p.variants:
                 by_variant[v.id] = (p, v)
         # One tuple swap is atomic, so a request sees either the old or the new state.
@@ -192,6 +197,7 @@ class Catalogue:
             {p.slug: p for p in products},
             {p.id: p for p in products},
             by_variant,
+            art,
         )
 
     def products(self) -> list[ShopProduct]:
@@ -209,6 +215,10 @@ class Catalogue:
     def by_variant_id(self, vid: int) -> tuple[ShopProduct, ShopVariant] | None:
         """The product and variant for a variant id."""
         return self._state[3].get(vid)
+
+    def art(self, path: str) -> tuple[str, str, str] | None:
+        """How to draw the image at path: (shape, colour, pattern), or None when no product shows it."""
+        return self._state[4].get(path)
 
     def _update(self, pid: int, change: dict[str, object], vchange: dict[str, object]) -> None:
         with self._lock:

@@ -13,7 +13,7 @@ from decimal import Decimal
 from typing import Any
 from urllib.parse import urlencode
 
-from shopper.demo.shopdata import Catalogue, ShopProduct
+from shopper.demo.shopdata import Catalogue, ShopProduct, money_text, plain
 
 
 @dataclass
@@ -35,6 +35,15 @@ class Shop:
     currency: str
     lang: str
     catalogue: Catalogue
+    shipping: Decimal | None = None  # flat shipping cost the shop states, None: not stated
+    free_shipping_over: Decimal | None = None
+
+    def shipping_for(self, price: Decimal) -> Decimal | None:
+        """What shipping costs for an order of `price` (0 over the free-shipping threshold)."""
+        if self.shipping is None:
+            return None
+        free = self.free_shipping_over is not None and price >= self.free_shipping_over
+        return Decimal(0) if free else self.shipping
 
     def abs(self, path: str) -> str:
         """An absolute URL on this shop."""
@@ -261,6 +270,64 @@ def with_query(path: str, **params: object) -> str:
     """A path with a query string (parameters set to None are left out)."""
     qs = urlencode({k: v for k, v in params.items() if v is not None})
     return f"{path}?{qs}" if qs else path
+
+
+# --- shipping -------------------------------------------------------------------------------
+
+_SHIPPING_TEXT = {
+    "en": ("Shipping {cost}", ", free over {over}"),
+    "de": ("Versand {cost}", ", versandkostenfrei ab {over}"),
+    "nl": ("Verzendkosten {cost}", ", gratis verzending vanaf {over}"),
+    "nb": ("Frakt {cost}", ", fri frakt over {over}"),
+}
+_COUNTRY = {"en": "IE", "de": "DE", "nl": "NL", "nb": "NO"}
+
+
+def shipping_text(shop: Shop) -> str:
+    """The shop's shipping terms as its pages print them ("Shipping €4.95, free over €75.00"), or ""."""
+    if shop.shipping is None:
+        return ""
+    cost, over = _SHIPPING_TEXT.get(shop.lang, _SHIPPING_TEXT["en"])
+    text = cost.format(cost=money_text(shop.shipping, shop.currency, shop.lang))
+    if shop.free_shipping_over is not None:
+        text += over.format(over=money_text(shop.free_shipping_over, shop.currency, shop.lang))
+    return text
+
+
+def shipping_html(shop: Shop) -> str:
+    """A visible shipping line for product pages."""
+    text = shipping_text(shop)
+    return f'<p class="shipping-note">{esc(text)}</p>' if text else ""
+
+
+def shipping_details(shop: Shop, price: Decimal) -> dict[str, Any] | None:
+    """schema.org OfferShippingDetails for an offer at `price` (rate 0 above the free-shipping threshold)."""
+    rate = shop.shipping_for(price)
+    if rate is None:
+        return None
+    details: dict[str, Any] = {
+        "@type": "OfferShippingDetails",
+        "shippingRate": {"@type": "MonetaryAmount", "value": plain(rate), "currency": shop.currency},
+        "shippingDestination": {"@type": "DefinedRegion", "addressCountry": _COUNTRY.get(shop.lang, "DE")},
+    }
+    if shop.free_shipping_over is not None:
+        details["description"] = shipping_text(shop)
+    return details
+
+
+def shipping_microdata(shop: Shop, price: Decimal) -> str:
+    """OfferShippingDetails as microdata inside an Offer."""
+    rate = shop.shipping_for(price)
+    if rate is None:
+        return ""
+    schema = "https://schema.org/"
+    return (
+        f'<div itemprop="shippingDetails" itemscope="itemscope" itemtype="{schema}OfferShippingDetails">'
+        f'<div itemprop="shippingRate" itemscope="itemscope" itemtype="{schema}MonetaryAmount">'
+        f'<meta itemprop="value" content="{plain(rate)}" />'
+        f'<meta itemprop="currency" content="{esc(shop.currency)}" />'
+        f"</div></div>"
+    )
 
 
 # --- site files -----------------------------------------------------------------------------

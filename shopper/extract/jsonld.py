@@ -287,6 +287,15 @@ def _shipping(offer: dict[str, Any]) -> str | None:
     return None
 
 
+def _variant_image(value: Any, base_url: str) -> str | None:
+    if isinstance(value, list):
+        value = value[0] if value else None
+    if isinstance(value, dict):
+        value = get(value, "url") or get(value, "contentUrl")
+    found = text(value)
+    return urljoin(base_url, found) if found else None
+
+
 def _apply_variants(raw: RawOffer, node: dict[str, Any], base_url: str) -> None:
     variants: list[RawVariant] = []
     has_variant = get(node, "hasVariant")
@@ -308,6 +317,7 @@ def _apply_variants(raw: RawOffer, node: dict[str, Any], base_url: str) -> None:
                 sku=text(get(item, "sku")) or f.get("sku"),
                 gtin=_gtin(item) or f.get("gtin"),
                 url=urljoin(base_url, url) if url else None,
+                image=_variant_image(get(item, "image"), base_url),
             )
         )
     if not variants:

@@ -114,6 +114,7 @@ def _product(product: dict[str, Any], base_url: str, currency: str | None, *, ce
                 sku=_text(v.get("sku")),
                 gtin=_text(v.get("barcode")),
                 url=f"{url}?variant={variant_id}" if url and variant_id else None,
+                image=_image(v.get("featured_image")),
             )
         )
     # Product price = cheapest variant one can buy, else cheapest at all (so a sold-out

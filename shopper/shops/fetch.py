@@ -19,6 +19,7 @@ import httpx
 from hishel.httpx import AsyncCacheClient
 
 from shopper import USER_AGENT
+from shopper.errors import FetchError
 from shopper.shops.body import BodyError, decode_text, parse_retry_after, read_capped
 from shopper.shops.robots import RobotsCache, origin_of
 
@@ -70,6 +71,23 @@ class Page:
     def json(self) -> Any:
         """The body parsed as JSON; raises ValueError when it is not JSON."""
         return json.loads(self.text)
+
+
+API_MAX_BYTES = 1_000_000  # a checkout API answer is small JSON
+
+
+@dataclass
+class ApiReply:
+    """A JSON API answer of any status; `data` is None when the body was empty or not JSON."""
+
+    status: int
+    headers: dict[str, str]
+    data: Any
+
+
+def _maybe_sent(exc: FetchError) -> FetchError:
+    exc.maybe_sent = True
+    return exc
 
 
 class _Failure(Exception):
@@ -202,6 +220,55 @@ class Fetcher:
         except ValueError as exc:
             self.warnings.append(f"{page.url}: not valid JSON ({exc})")
             return None
+
+    async def api_request(
+        self,
+        method: str,
+        url: str,
+        *,
+        json_body: Any = None,
+        headers: Mapping[str, str] | None = None,
+        max_bytes: int = API_MAX_BYTES,
+    ) -> ApiReply:
+        """One JSON API call (the checkout's POST path): sent once, never retried here, any status returned.
+
+        Raises FetchError when no answer came; `maybe_sent` on it says the server may have acted, so
+        the caller may only retry with the same Idempotency-Key.
+        """
+        target = httpx.URL(url)
+        try:
+            _check_scheme(target, "URL")
+        except _Failure as failure:
+            raise FetchError(f"{url}: {failure}") from None
+        client = self._ensure_client()
+        sent = {"Accept": "application/json", "Cache-Control": "no-store", **(headers or {})}
+        body = None if json_body is None else json.dumps(json_body, separators=(",", ":")).encode()
+        if body is not None:
+            sent["Content-Type"] = "application/json"
+        # A user's own order is not crawling: robots.txt does not apply, the per-host limits do.
+        async with self._slot(target):
+            try:
+                async with asyncio.timeout(self.settings.total_timeout):
+                    request = client.build_request(method, target, headers=sent, content=body)
+                    response = await client.send(request, stream=True)
+                    try:
+                        raw = await read_capped(response, max_bytes)
+                    finally:
+                        await response.aclose()
+            except httpx.ConnectError as exc:
+                raise FetchError(f"{url}: {type(exc).__name__}: {exc or 'connection failed'}") from None
+            except (TimeoutError, httpx.TimeoutException):
+                raise _maybe_sent(FetchError(f"{url}: no answer within the time limit")) from None
+            except (httpx.HTTPError, BodyError, OSError) as exc:
+                raise _maybe_sent(FetchError(f"{url}: {type(exc).__name__}: {exc}")) from None
+        data: Any = None
+        if raw:
+            try:
+                data = json.loads(raw)
+            except ValueError:
+                data = None
+        reply_headers = {key.lower(): value for key, value in response.headers.items()}
+        return ApiReply(status=response.status_code, headers=reply_headers, data=data)
 
     # --- one URL, following redirects ---------------------------------------------------
 

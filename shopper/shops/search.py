@@ -225,7 +225,7 @@ async def add_details(
 
     Pages read within the re-check window are reused; new reads stop when `budget` seconds are spent.
     """
-    from shopper.rank import relevance
+    from shopper.decide.rank import relevance
 
     wanting = [o for o in offers if _needs_details(o, ctx.query)]
     if not wanting:
@@ -280,6 +280,24 @@ async def _read_within(
         task.cancel()
     await asyncio.gather(*pending, return_exceptions=True)
     return {tasks[t]: (t.result() if t.exception() is None else None) for t in done}
+
+
+async def product_read(ctx: SearchContext, adapter: ShopAdapter, shop: ShopConfig, url: str) -> Offer | None:
+    """One product page: the read kept in the mirror when it is younger than the re-check age, else a new
+    read (kept in the mirror for the next request)."""
+    mirror = None
+    if ctx.conn is not None and ctx.use_mirror:
+        from shopper.shops.catalog import CatalogMirror
+
+        mirror = CatalogMirror(ctx.conn)
+        known = mirror.get(shop.name, url)
+        if known is not None and _recent(known) and (known.variants or known.availability):
+            return known
+    fresh = await adapter.product(ctx.fetcher, shop, url)
+    if fresh is not None and mirror is not None:
+        fresh.fetched_at = fresh.fetched_at or _now()
+        mirror.upsert(shop.name, [fresh])
+    return fresh
 
 
 def merge_live(offer: Offer, fresh: Offer) -> None:

@@ -129,8 +129,8 @@ def _migration_1(conn: sqlite3.Connection) -> None:
         conn.execute(statement)
 
 
-def _migration_search_memory(conn: sqlite3.Connection) -> None:
-    """What shops' own searches taught: which phrasing styles find products, and recent results per phrase."""
+def _migration_search_styles(conn: sqlite3.Connection) -> None:
+    """Per shop, how often each style of search phrasing (word count, singular folding) found products."""
     conn.execute(
         """CREATE TABLE search_styles (
             shop TEXT NOT NULL,
@@ -141,6 +141,200 @@ def _migration_search_memory(conn: sqlite3.Connection) -> None:
             PRIMARY KEY (shop, style)
         )"""
     )
+
+
+def _migration_checkout(conn: sqlite3.Connection) -> None:
+    """Carts, orders with their status history, and checkout attempts (for repair after a crash)."""
+    statements = [
+        """CREATE TABLE carts (
+            id INTEGER PRIMARY KEY,
+            token TEXT NOT NULL UNIQUE,
+            kind TEXT NOT NULL DEFAULT 'cart' CHECK (kind IN ('cart', 'buy')),
+            status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'done')),
+            attempt INTEGER NOT NULL DEFAULT 0,
+            created_at TEXT NOT NULL
+        )""",
+        """CREATE TABLE cart_items (
+            id INTEGER PRIMARY KEY,
+            cart_id INTEGER NOT NULL REFERENCES carts(id) ON DELETE CASCADE,
+            url TEXT NOT NULL,
+            shop TEXT NOT NULL,
+            title TEXT NOT NULL,
+            options_json TEXT NOT NULL DEFAULT '{}',
+            qty INTEGER NOT NULL CHECK (qty >= 1),
+            seen_price TEXT,
+            seen_currency TEXT,
+            added_at TEXT NOT NULL
+        )""",
+        """CREATE TABLE checkout_attempts (
+            id INTEGER PRIMARY KEY,
+            cart_id INTEGER NOT NULL REFERENCES carts(id),
+            shop_json TEXT NOT NULL,
+            merchant TEXT NOT NULL,
+            session_id TEXT NOT NULL UNIQUE,
+            idem_key TEXT NOT NULL,
+            lines_json TEXT NOT NULL,
+            state TEXT NOT NULL DEFAULT 'pending' CHECK (state IN ('pending', 'done', 'abandoned')),
+            created_at TEXT NOT NULL
+        )""",
+        """CREATE TABLE orders (
+            id INTEGER PRIMARY KEY,
+            cart_id INTEGER REFERENCES carts(id),
+            shop TEXT NOT NULL,
+            shop_json TEXT NOT NULL,
+            merchant TEXT NOT NULL,
+            checkout_session_id TEXT NOT NULL UNIQUE,
+            merchant_order_id TEXT NOT NULL,
+            permalink_url TEXT,
+            currency TEXT NOT NULL,
+            items_amount TEXT NOT NULL,
+            shipping TEXT NOT NULL,
+            total TEXT NOT NULL,
+            lines_json TEXT NOT NULL,
+            status TEXT NOT NULL,
+            mock INTEGER NOT NULL DEFAULT 1,
+            extra_json TEXT NOT NULL DEFAULT '{}',
+            created_at TEXT NOT NULL
+        )""",
+        "CREATE INDEX orders_created ON orders (created_at)",
+        """CREATE TABLE order_events (
+            id INTEGER PRIMARY KEY,
+            order_id INTEGER NOT NULL REFERENCES orders(id) ON DELETE CASCADE,
+            status TEXT NOT NULL,
+            at TEXT NOT NULL,
+            detail TEXT NOT NULL DEFAULT '',
+            UNIQUE (order_id, status, at)
+        )""",
+    ]
+    for statement in statements:
+        conn.execute(statement)
+
+
+def _migration_watch(conn: sqlite3.Connection) -> None:
+    """Watches, price observations (one row per offer and variant), and the alert outbox."""
+    statements = [
+        """CREATE TABLE watches (
+            id INTEGER PRIMARY KEY,
+            kind TEXT NOT NULL CHECK (kind IN ('product', 'request')),
+            target TEXT NOT NULL,
+            origin TEXT NOT NULL DEFAULT 'user',
+            profile TEXT,
+            title TEXT,
+            shop TEXT,
+            size TEXT,
+            colour TEXT,
+            below TEXT,
+            below_currency TEXT,
+            drop_pct TEXT,
+            restock INTEGER NOT NULL DEFAULT 0,
+            min_change_pct TEXT NOT NULL DEFAULT '1',
+            daily_cap INTEGER NOT NULL DEFAULT 5,
+            every_s INTEGER NOT NULL,
+            notify_json TEXT NOT NULL DEFAULT '[]',
+            paused INTEGER NOT NULL DEFAULT 0,
+            created_at TEXT NOT NULL,
+            next_due_at TEXT NOT NULL,
+            last_checked_at TEXT,
+            last_ok_at TEXT,
+            last_error TEXT,
+            errors INTEGER NOT NULL DEFAULT 0,
+            broken_since TEXT,
+            state_json TEXT NOT NULL DEFAULT '{}',
+            last_price TEXT,
+            last_currency TEXT,
+            last_availability TEXT,
+            cap_day TEXT,
+            cap_count INTEGER NOT NULL DEFAULT 0
+        )""",
+        "CREATE INDEX watches_due ON watches (paused, next_due_at)",
+        """CREATE TABLE observations (
+            id INTEGER PRIMARY KEY,
+            url TEXT NOT NULL,
+            variant TEXT NOT NULL DEFAULT '',
+            shop TEXT NOT NULL DEFAULT '',
+            title TEXT,
+            price TEXT,
+            currency TEXT,
+            list_price TEXT,
+            availability TEXT,
+            source TEXT NOT NULL DEFAULT 'find',
+            seen_at TEXT NOT NULL
+        )""",
+        # One observation per offer, variant and moment: a mirror row seen again by a later find is not new.
+        "CREATE UNIQUE INDEX observations_url ON observations (url, variant, seen_at)",
+        # The outbox: an alert is written in the transaction that changes its watch's state, and
+        # sent_at is set only after every notification target took it.
+        """CREATE TABLE alerts (
+            id TEXT PRIMARY KEY,
+            watch_id INTEGER REFERENCES watches (id) ON DELETE CASCADE,
+            kind TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            payload_json TEXT NOT NULL,
+            targets_json TEXT NOT NULL DEFAULT '[]',
+            sent_at TEXT,
+            attempts INTEGER NOT NULL DEFAULT 0,
+            last_error TEXT
+        )""",
+        "CREATE INDEX alerts_unsent ON alerts (sent_at, created_at)",
+    ]
+    for statement in statements:
+        conn.execute(statement)
+
+
+def _migration_llm_and_actions(conn: sqlite3.Connection) -> None:
+    """LLM answer cache and token usage; actions waiting for the user's yes (chat, MCP, confirm)."""
+    statements = [
+        """CREATE TABLE llm_cache (
+            key TEXT PRIMARY KEY,
+            created_at TEXT NOT NULL,
+            response_json TEXT NOT NULL
+        )""",
+        """CREATE TABLE llm_usage (
+            id INTEGER PRIMARY KEY,
+            at TEXT NOT NULL,
+            purpose TEXT NOT NULL,
+            model TEXT NOT NULL,
+            prompt_tokens INTEGER NOT NULL DEFAULT 0,
+            completion_tokens INTEGER NOT NULL DEFAULT 0,
+            cached INTEGER NOT NULL DEFAULT 0 CHECK (cached IN (0, 1))
+        )""",
+        """CREATE TABLE pending_actions (
+            id TEXT PRIMARY KEY,
+            kind TEXT NOT NULL,
+            summary TEXT NOT NULL,
+            payload_json TEXT NOT NULL,
+            origin TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            status TEXT NOT NULL DEFAULT 'pending'
+                CHECK (status IN ('pending', 'approved', 'declined', 'failed')),
+            decided_at TEXT,
+            result TEXT
+        )""",
+    ]
+    for statement in statements:
+        conn.execute(statement)
+
+
+def _migration_picture_looks(conn: sqlite3.Connection) -> None:
+    """What product pictures look like, by the hash of their bytes (measured once, reused)."""
+    conn.execute(
+        """CREATE TABLE picture_looks (
+            digest TEXT PRIMARY KEY,
+            features TEXT NOT NULL,
+            measured_at TEXT NOT NULL
+        )"""
+    )
+    conn.execute(
+        """CREATE TABLE picture_urls (
+            url TEXT PRIMARY KEY,
+            digest TEXT NOT NULL,
+            fetched_at TEXT NOT NULL
+        )"""
+    )
+
+
+def _migration_search_results(conn: sqlite3.Connection) -> None:
+    """Recent answers of shops' own searches per phrase (a repeated request within the window reuses them)."""
     conn.execute(
         """CREATE TABLE search_results (
             shop TEXT NOT NULL,
@@ -153,7 +347,15 @@ def _migration_search_memory(conn: sqlite3.Connection) -> None:
 
 
 # Position + 1 is the schema version. Append only; never edit a migration that has shipped.
-MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_migration_1, _migration_search_memory]
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
+    _migration_1,
+    _migration_search_styles,
+    _migration_checkout,
+    _migration_watch,
+    _migration_llm_and_actions,
+    _migration_picture_looks,
+    _migration_search_results,
+]
 
 
 def schema_version(conn: sqlite3.Connection) -> int:

@@ -9,8 +9,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
-from shopper.models import Offer
-from shopper.textmatch import (
+from shopper.decide.textmatch import (
     QUALIFIERS,
     Specs,
     colours_in,
@@ -21,6 +20,7 @@ from shopper.textmatch import (
     stem,
     words,
 )
+from shopper.models import Offer
 
 FUZZY_SET = 90  # token_set_ratio: one title's words nearly all inside the other's
 FUZZY_SORT = 72  # token_sort_ratio: and the titles not wildly different in length

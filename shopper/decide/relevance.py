@@ -6,8 +6,8 @@ import functools
 import re
 from dataclasses import dataclass, field
 
-from shopper.models import Offer, Query
-from shopper.textmatch import (
+from shopper.decide.attributes import attribute_state, known_attribute
+from shopper.decide.textmatch import (
     Need,
     Specs,
     canon_colour,
@@ -23,6 +23,7 @@ from shopper.textmatch import (
     stems,
     words,
 )
+from shopper.models import Offer, Query
 
 
 # Request words that never describe the product itself.
@@ -194,6 +195,7 @@ class _Text:
     other_specs: Specs
     colours_title: set[str]
     colours_other: set[str]
+    raw: str = ""  # title, description, category and tags as written, for attributes and their negation
 
 
 @functools.lru_cache(maxsize=8192)
@@ -227,6 +229,7 @@ def _offer_text(offer: Offer) -> _Text:
         other_specs=other_specs,
         colours_title=colours_in(offer.title),
         colours_other=colours_in(options) | colours_in(offer.description or ""),
+        raw=" | ".join(filter(None, [offer.title, offer.description, offer.category, " ".join(offer.tags)])),
     )
 
 
@@ -290,7 +293,11 @@ def analyse(offer: Offer, ask: Asked) -> Fit:
 
     checks = [_need(n, t) for n in ask.needs] + [_cat(k, v, t) for k, v in ask.cats.items()]
     for word in ask.must_words:
-        present = _attr_in(word, t.title | t.category | t.body)
+        state = attribute_state(word, t.raw) if known_attribute(word) else None
+        if state is False:
+            checks.append((-1.0, f"− says not {word}"))  # a denial is a contradiction, not a match
+            continue
+        present = state is True or _attr_in(word, t.title | t.category | t.body)
         checks.append((1.0 if present else 0.0, f"+ {word}" if present else f"− {word} not mentioned"))
     for value, reason in checks:
         fit.reasons.append(reason)

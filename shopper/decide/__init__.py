@@ -1,0 +1,1 @@
+"""Deciding the answer: grouping, relevance, landed cost, ranking and the answer rule (pure functions)."""
