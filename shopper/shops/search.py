@@ -254,7 +254,8 @@ async def read_pages(
 
         mirror = CatalogMirror(ctx.conn)
     # A product page read within the re-check window is as good as a new read: reuse it.
-    known = {o.url: mirror.get(shop.name, o.url) for o in chosen} if mirror else {}
+    # (--live asks the shop again: then nothing read before is reused)
+    known = {o.url: mirror.get(shop.name, o.url) for o in chosen} if mirror and ctx.use_mirror else {}
     to_read = [o for o in chosen if not _recent(known.get(o.url))] if budget > 0 else []
     reading = {o.url for o in to_read}
     read = await _read_within(ctx, adapter, shop, [o.url for o in to_read], budget)

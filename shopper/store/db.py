@@ -129,8 +129,8 @@ def _migration_1(conn: sqlite3.Connection) -> None:
         conn.execute(statement)
 
 
-def _migration_search_memory(conn: sqlite3.Connection) -> None:
-    """What shops' own searches taught: which phrasing styles find products, and recent results per phrase."""
+def _migration_search_styles(conn: sqlite3.Connection) -> None:
+    """Per shop, how often each style of search phrasing (word count, singular folding) found products."""
     conn.execute(
         """CREATE TABLE search_styles (
             shop TEXT NOT NULL,
@@ -139,15 +139,6 @@ def _migration_search_memory(conn: sqlite3.Connection) -> None:
             hits INTEGER NOT NULL DEFAULT 0,
             updated_at TEXT NOT NULL,
             PRIMARY KEY (shop, style)
-        )"""
-    )
-    conn.execute(
-        """CREATE TABLE search_results (
-            shop TEXT NOT NULL,
-            phrase TEXT NOT NULL,
-            offers_json TEXT NOT NULL,
-            searched_at TEXT NOT NULL,
-            PRIMARY KEY (shop, phrase)
         )"""
     )
 
@@ -342,14 +333,28 @@ def _migration_picture_looks(conn: sqlite3.Connection) -> None:
     )
 
 
+def _migration_search_results(conn: sqlite3.Connection) -> None:
+    """Recent answers of shops' own searches per phrase (a repeated request within the window reuses them)."""
+    conn.execute(
+        """CREATE TABLE search_results (
+            shop TEXT NOT NULL,
+            phrase TEXT NOT NULL,
+            offers_json TEXT NOT NULL,
+            searched_at TEXT NOT NULL,
+            PRIMARY KEY (shop, phrase)
+        )"""
+    )
+
+
 # Position + 1 is the schema version. Append only; never edit a migration that has shipped.
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _migration_1,
-    _migration_search_memory,
+    _migration_search_styles,
     _migration_checkout,
     _migration_watch,
     _migration_llm_and_actions,
     _migration_picture_looks,
+    _migration_search_results,
 ]
 
 
