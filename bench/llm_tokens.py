@@ -72,6 +72,8 @@ def main() -> None:
             per_find.append(tokens)
             how = "llm" if understood.by_llm else "offline fallback"
             print(f"{tokens:5d} prompt tokens  {len(client.usage)} call(s)  {how:16s}  {request}")
+            for warning in understood.warnings:
+                print(f"      {warning}")
         seconds = time.perf_counter() - started
     average = sum(per_find) / len(per_find)
     print(f"average prompt tokens per find: {average:.0f} (budget {BUDGET}); max {max(per_find)}")
