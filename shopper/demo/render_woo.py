@@ -188,11 +188,14 @@ def products_api(shop: Shop, req: Request) -> Response:
         return _api_error("rest_invalid_param", "Invalid parameter(s): page", 400)
     q = req.params.get("search", "")
     found = shop.catalogue.search(q, "wp") if q.strip() else shop.catalogue.products()
+    slugs = {s.strip() for s in req.params.get("slug", "").split(",") if s.strip()}
+    if slugs:  # the Store API's slug filter: "products with specific slug(s), comma separated"
+        found = [p for p in found if p.slug in slugs]
     total, pages = len(found), -(-len(found) // per_page)
     chunk = found[(pg - 1) * per_page : pg * per_page]
     base = shop.abs(API + "/products")
     links = []
-    extra = {"search": q} if q else {}
+    extra = {k: v for k, v in (("search", q), ("slug", ",".join(sorted(slugs)))) if v}
     if pg > 1:
         links.append(f'<{with_query(base, **extra, per_page=per_page, page=pg - 1)}>; rel="prev"')
     if pg < pages:
