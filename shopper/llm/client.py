@@ -24,7 +24,7 @@ StructuredMode = Literal["json_schema", "json_object", "prompt"]
 STRUCTURED_MODES: tuple[StructuredMode, ...] = ("json_schema", "json_object", "prompt")
 # HTTP statuses with which servers refuse a request shape they do not support (llama.cpp answers 500).
 _UNSUPPORTED_STATUSES = frozenset({400, 404, 422, 500, 501})
-MAX_ANSWER_TOKENS = 300  # a Query or an action fits; a bound keeps a small local model from rambling
+MAX_ANSWER_TOKENS = 500  # a Query or an action fits; a bound keeps a small local model from rambling
 _JSON_BLOCK = re.compile(r"\{.*\}", re.DOTALL)
 
 # Per (base_url, model): what the server refused, so later calls go straight to what works.
@@ -110,6 +110,7 @@ class LLMClient:
     ) -> dict[str, Any]:
         """A JSON object answer following `schema` (not yet validated beyond being an object)."""
         last: Exception | None = None
+        schema = bounded(schema)
         for mode in STRUCTURED_MODES:
             if mode in self.refused:
                 continue
@@ -259,6 +260,26 @@ def _content(data: dict[str, Any]) -> str:
     return str(message.get("content") or "")
 
 
+MAX_ITEMS = 4  # an answer's lists and strings are bounded in the schema a server turns into a grammar,
+MAX_CHARS = 40  # so a small model that repeats itself stops instead of running to the token limit
+
+
+def bounded(schema: Any) -> Any:
+    """The schema with maxItems / maxLength on every array and string that has none."""
+    if isinstance(schema, list):
+        return [bounded(s) for s in schema]
+    if not isinstance(schema, dict):
+        return schema
+    out = {k: bounded(v) for k, v in schema.items()}
+    kinds = out.get("type")
+    kinds = kinds if isinstance(kinds, list) else [kinds]
+    if "array" in kinds:
+        out.setdefault("maxItems", MAX_ITEMS)
+    if "string" in kinds and "enum" not in out:
+        out.setdefault("maxLength", MAX_CHARS)
+    return out
+
+
 def _json_object(text: str) -> dict[str, Any]:
     """The JSON object in a model's answer; tolerates text or code fences around it."""
     candidates = [text.strip()]
@@ -267,7 +288,8 @@ def _json_object(text: str) -> dict[str, Any]:
         candidates.append(match.group(0))
     for candidate in candidates:
         try:
-            value = json.loads(candidate)
+            # strict=False: small models put raw newlines and tabs inside JSON strings
+            value = json.loads(candidate, strict=False)
         except ValueError:
             continue
         if isinstance(value, dict):
