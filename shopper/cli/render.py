@@ -261,8 +261,8 @@ def sold_out_text(result: FindResult, limit: int = 3) -> str:
     title = clean(one_line(first.title, 70))
     lines = [f"[bold yellow]size {clean(gone.size)} is sold out everywhere[/] for {title}"]
     for ex in gone.offers[:limit]:
-        left = ", ".join(ex.sizes_in_stock[:10]) or "no size known to be"
-        lines.append(f"  {clean(ex.shop)}: in stock {clean(left)}  [dim]{clean(one_line(ex.url, 90))}[/]")
+        left = "in stock " + ", ".join(ex.sizes_in_stock[:10]) if ex.sizes_in_stock else "no size in stock"
+        lines.append(f"  {clean(ex.shop)}: {clean(left)}  [dim]{clean(one_line(ex.url, 90))}[/]")
     lines.append("  to hear when it is back:")
     lines.append("  " + clean(restock_line(first.url, gone.size)))
     if result.answer:
