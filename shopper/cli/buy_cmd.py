@@ -20,14 +20,15 @@ YesOption = Annotated[
         "--yes", "-y", help="Do not ask (for scripts); the live re-check and budget caps still apply."
     ),
 ]
+RefArgument = Annotated[
+    str, typer.Argument(metavar="URL|RANK", help="A product URL, or a row number of the last find.")
+]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print the placed order(s) as one JSON object.")]
 
 
 @handle_errors
 def buy(
-    ref: Annotated[
-        str, typer.Argument(metavar="URL|RANK", help="A product URL, or a row number of the last find.")
-    ],
+    ref: RefArgument,
     size: SizeOption = None,
     colour: ColourOption = None,
     qty: QtyOption = 1,

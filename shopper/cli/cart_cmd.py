@@ -7,7 +7,7 @@ from typing import Annotated, Any
 
 import typer
 
-from shopper.cli.buy_cmd import ColourOption, JsonOption, QtyOption, SizeOption, YesOption
+from shopper.cli.buy_cmd import ColourOption, JsonOption, QtyOption, RefArgument, SizeOption, YesOption
 from shopper.cli.common import handle_errors
 from shopper.cli.find_cmd import ProfileOption
 
@@ -25,9 +25,7 @@ def _db() -> Any:
 @app.command("add")
 @handle_errors
 def add(
-    ref: Annotated[
-        str, typer.Argument(metavar="URL|RANK", help="A product URL, or a row number of the last find.")
-    ],
+    ref: RefArgument,
     size: SizeOption = None,
     colour: ColourOption = None,
     qty: QtyOption = 1,
