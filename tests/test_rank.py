@@ -289,7 +289,8 @@ def test_model_alone_does_not_stand_in_for_missing_product_words() -> None:
 
 def test_participle_clause_does_not_name_the_product() -> None:
     q = Query(text="the cheapest motherboard designed for gamers with AM4 socket", model_numbers=["AM4"],
-              terms=["motherboard", "designed", "gamers", "socket"], intent="cheapest")  # fmt: skip
+              terms=["motherboard", "designed", "gamers", "socket"], intent="cheapest",
+              head="motherboard")  # fmt: skip
     board = offer("Gigabyte A520 AORUS ELITE, AM4 motherboard", "80", shop="a")
     kit = offer("Noctua NM-AM4 mounting kit, designed for gamers", "10", shop="b")
     ranked, _ = rank([board, kit], q, Profile())

@@ -25,8 +25,11 @@ from shopper.decide.textmatch import (
 )
 from shopper.models import Offer, Query
 from shopper.understand.lexicon import AUDIENCE
+from shopper.understand.nouns import is_audience
+from shopper.understand.terms import to_english
 
 _AUDIENCE = {fold(k).replace("'", ""): v for k, v in AUDIENCE.items() if k not in ("man", "dam", "herr")}
+HEAD_WEIGHT = 2.0  # the product noun counts double among the request's words
 
 
 # Request words that never describe the product itself.
@@ -94,6 +97,8 @@ class Asked:
     new_only: bool = False
     used_ok: bool = False
     head: str | None = None  # the product noun ("cables" in "HDMI cables longer than 3 m")
+    # other words for a term: synonyms and the English of a foreign word ("regnjakke" -> rain jacket)
+    alts: dict[str, tuple[str, ...]] = field(default_factory=dict)
     audience: str | None = None  # men / women / kids, when the request says
 
 
@@ -133,13 +138,20 @@ def asked(query: Query) -> Asked:
     model_words = {w for m in query.model_numbers for w in words(m)}
     colour_words = set(words(" ".join(query.colours)))
     terms: list[str] = []
-    for w in (w for t in query.terms for w in words(t)):
-        s = stem(w)
-        in_model = len(w) >= 2 and any(w.upper() in m for m in models)
-        skip = w in STOPWORDS or w in brand_words or w in model_words or w in colour_words or in_model
-        skip = skip or w in measured or bool(colours_in(w)) or w.isdigit() or len(w) < 2
-        if not skip and s not in terms and not model_tokens(w.upper()) and (not has_ref or s in text_stems):
+    alts: dict[str, tuple[str, ...]] = {}
+    for raw in query.terms:
+        if is_audience(raw):
+            continue  # who it is for is the audience check's, not a word the title must carry
+        for w in words(raw):
+            s = stem(w)
+            in_model = len(w) >= 2 and any(w.upper() in m for m in models)
+            skip = w in STOPWORDS or w in brand_words or w in model_words or w in colour_words or in_model
+            skip = skip or w in measured or bool(colours_in(w)) or w.isdigit() or len(w) < 2
+            if skip or s in terms or model_tokens(w.upper()) or (has_ref and s not in text_stems):
+                continue
             terms.append(s)
+            alts[s] = _alternatives_of(s, raw)
+    head = stem(fold(query.head)) if query.head else None
     # the parser read the numeric needs with their comparators; ranking trusts them
     all_needs = [Need(n.dim, n.op, n.value, n.text, n.capability) for n in query.needs]
     cats: dict[str, set[str]] = {k: set(v) for k, v in specs(text).cat.items()}
@@ -171,11 +183,22 @@ def asked(query: Query) -> Asked:
         cats=cats,
         must_words=must_words,
         colours=[canon_colour(c) for c in query.colours],
-        head=stem(fold(query.head)) if query.head and stem(fold(query.head)) in terms else _head(text, terms),
+        head=head if head in terms else None,
+        alts=alts,
         new_only=query.condition == "new",
         used_ok=query.condition == "used",
         audience=query.audience,
     )
+
+
+def _alternatives_of(term: str, raw: str) -> tuple[str, ...]:
+    """A term's synonyms and, for a foreign product word, its English ('jas' -> 'jacket')."""
+    english = to_english(raw) if raw.isalpha() else None
+    found = [*SYNONYMS.get(term, ())]
+    if english and english != raw.lower():
+        found.append(english)
+        found.extend(SYNONYMS.get(stem(english.split()[-1]), ()))
+    return tuple(dict.fromkeys(found))
 
 
 def _alternatives(phrases: list[str], terms: list[str], names: set[str]) -> list[str]:
@@ -217,8 +240,6 @@ class _Text:
 
 @functools.lru_cache(maxsize=8192)
 def _english(word: str) -> frozenset[str]:
-    from shopper.understand.terms import to_english
-
     english = to_english(word) if len(word) > 3 and word.isalpha() else None
     return frozenset(stems(english)) if english else frozenset()
 
@@ -226,9 +247,12 @@ def _english(word: str) -> frozenset[str]:
 def _title_stems(title: str) -> set[str]:
     """The title's stems plus English for known product words, so "trailschoenen" reads as trail shoes."""
     out = stems(title)
-    for word in words(title):
-        out |= _english(word)
+    for word in _RAW_WORD.findall(title.lower()):
+        out |= _english(word)  # as written: "regnjakke", "trøje" are looked up with their letters
     return out
+
+
+_RAW_WORD = re.compile(r"[^\W\d_]+")
 
 
 def _offer_text(offer: Offer) -> _Text:
@@ -287,23 +311,23 @@ def analyse(offer: Offer, ask: Asked) -> Fit:
         fit.strict &= ok
 
     if ask.terms:
-        cov = _coverage(ask.terms, t, ask.head)
+        cov = _coverage(ask.terms, t, ask.head, ask.alts)
         shown = ask.terms
         if cov == 0 and ask.alt_phrases:
             # The request's words in another language than the shop's: the best-matching phrasing
-            # (a translation among the search phrases) stands in for them.
+            # (a translation among the search phrases) stands in for them, as far as it covers them.
             alts = [[stem(w) for w in words(p) if w not in STOPWORDS] for p in ask.alt_phrases]
             best = max((a for a in alts if a), key=lambda a: _coverage(a, t), default=[])
             if best and _coverage(best, t) > 0:
-                cov, shown = _coverage(best, t), best
-        elif ask.head and _coverage([ask.head], t) < 1.0:
+                cov, shown = _coverage(best, t) * min(1.0, len(best) / len(ask.terms)), best
+        elif ask.head and _coverage([ask.head], t, others=ask.alts) < 1.0:
             fit.strict = False
-            fit.reasons.append(f"− not a {ask.head}")
+            fit.reasons.append(f"− not a {_shown(ask.head, ask.alts)}")
         fit.coverage = cov
-        hit_terms = [w for w in shown if _coverage([w], t) >= 1.0]
+        hit_terms = [_shown(w, ask.alts) for w in shown if _coverage([w], t, others=ask.alts) >= 1.0]
         if hit_terms:
             fit.reasons.append("+ " + ", ".join(hit_terms[:4]))
-        missing = [w for w in shown if _coverage([w], t) == 0.0]
+        missing = [_shown(w, ask.alts) for w in shown if _coverage([w], t, others=ask.alts) == 0.0]
         if missing:
             fit.reasons.append("− no " + ", ".join(missing[:4]))
         parts.append((2.0, cov))
@@ -351,29 +375,11 @@ def analyse(offer: Offer, ask: Asked) -> Fit:
     return fit
 
 
-_BOUNDARY = _wordset(
-    "which that with without from for to by than in on of at as like and or but so if because when where "
-    "who whose while under over below above"
-)
-
-
-def _head(text: str, terms: list[str]) -> str | None:
-    """The last product word before the first clause: "RAM clocking higher than 3000 MHz" → ram."""
-    ws = words(text)
-    start = next((i for i, w in enumerate(ws) if stem(w) in terms), None)
-    if start is None:
-        return None
-    head = None
-    for i in range(start, len(ws)):
-        w, after = ws[i], ws[i + 1] if i + 1 < len(ws) else ""
-        if w in _BOUNDARY or (w.endswith("ing") and stem(w) not in terms):
-            break
-        # a participle after the product opens a clause: "designed for gamers", "clocking higher than"
-        if head and w.endswith(("ed", "ing")) and (not after or after in _BOUNDARY or after.endswith("er")):
-            break
-        if stem(w) in terms:
-            head = stem(w)
-    return head
+def _shown(term: str, alts: dict[str, tuple[str, ...]]) -> str:
+    """A term as the reasons show it: in English when the request word was foreign."""
+    others = alts.get(term, ())
+    english = [a for a in others if a not in SYNONYMS.get(term, ())]
+    return english[0] if english else term
 
 
 def _extends(x: str, y: str) -> bool:
@@ -388,12 +394,14 @@ def _attr_in(word: str, text: set[str]) -> bool:
     return len(joined) >= 3 and any(s.endswith(joined) for s in text)
 
 
-def _coverage(terms: list[str], t: _Text, head: str | None = None) -> float:
+def _coverage(
+    terms: list[str], t: _Text, head: str | None = None, others: dict[str, tuple[str, ...]] | None = None
+) -> float:
     got = total = 0.0
     for w in terms:
-        weight = 2.0 if w == head else 1.0  # the product noun counts double
+        weight = HEAD_WEIGHT if w == head else 1.0
         total += weight
-        alts = (w, *SYNONYMS.get(w, ()))
+        alts = (w, *(others[w] if others and w in others else SYNONYMS.get(w, ())))
         if any(phrase_in(a, t.title) or phrase_in(a, t.category) for a in alts):
             got += weight
         elif any(phrase_in(a, t.body) for a in alts):

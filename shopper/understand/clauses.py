@@ -6,6 +6,7 @@ import re
 import unicodedata
 
 from shopper.understand.lexicon import COLOUR_OF, LANGUAGE_WORDS, TRANSLATIONS
+from shopper.understand.terms import to_english
 
 MAX_CHARS = 2000
 
@@ -151,7 +152,7 @@ def detect_language(text: str, default: str = "en") -> str:
         langs = [lang for lang, words in LANGUAGE_WORDS.items() if word in words]
         for lang in langs:
             scores[lang] += 1.0 / len(langs)
-        if not langs and (word in TRANSLATIONS or word in COLOUR_OF):
+        if not langs and (word in TRANSLATIONS or word in COLOUR_OF or to_english(word)):
             guess = _guess_by_ending(word)
             if guess:
                 scores[guess] += 0.5
@@ -169,10 +170,14 @@ def detect_language(text: str, default: str = "en") -> str:
 
 
 def _guess_by_ending(word: str) -> str | None:
-    if word.endswith(("schoenen", "broek", "jas")):
+    if word.endswith(("schoenen", "broek", "jas", "kleding")):
         return "nl"
-    if word.endswith(("schuhe", "jacke", "hose")):
+    if word.endswith(("schuhe", "jacke", "hose", "kleidung")):
         return "de"
-    if word.endswith(("sko", "jakke", "bukse")):
+    if word.endswith(("sko", "jakke", "bukse", "tøy", "klær")):
         return "nb"
+    if word.endswith(("skor", "jacka", "byxor", "kläder")):
+        return "sv"
+    if word.endswith(("bukser", "tøj", "støvler")):
+        return "da"
     return _vote_translation(word)

@@ -197,6 +197,7 @@ strickjacke=cardigan strikkejakke=cardigan strikjakke=cardigan kofta=cardigan he
 huvtröja=hoodie hættetrøje=hoodie kapuzenpullover=hoodie capuche=hoodie vindjakke=windbreaker
 windjack=windbreaker windjacke=windbreaker coupe-vent=windbreaker joggebukse=joggers jogginghose=joggers
 joggingbroek=joggers mjukisbyxor=joggers jogging=joggers spijkerbroek=jeans
+trailrunning=trail_running trailløping=trail_running
 leren=leather leder=leather skinn=leather cuir=leather
 wollen=wool wolle=wool ull=wool laine=wool katoen=cotton baumwolle=cotton bomull=cotton coton=cotton
 """)
@@ -211,7 +212,8 @@ ski=ski tennis=tennis golf=golf zwem=swim schwimm=swim svømme=swim bade=swim so
 fleece=fleece gaming=gaming spiel=gaming spill=gaming usb=usb hdmi=hdmi lade=charging laad=charging
 werk=work arbeits=work arbeids=work veiligheids=safety sicherheits=safety löpar=running löbe=running
 vandrings=hiking vandre=hiking terreng=trail terräng=trail terræn=trail terrengløpe=trail_running
-terränglöpar=trail_running terrænløbe=trail_running
+terränglöpar=trail_running terrænløbe=trail_running softshell=softshell hardshell=hardshell
+trailrunning=trail_running trailløps=trail_running wind=wind vind=wind
 """)
 
 # Heads that mark a request as footwear, clothing or trousers (exact words or compound endings).
@@ -240,34 +242,37 @@ brown purple grey gray pink silver
 de het een en voor met zonder onder tot maat geen ik zoek wil graag alle aanbiedingen goedkoopste
 vergelijk naar mijn op niet ook uitverkocht winkelwagen maximaal hooguit tussen minder dan schoenen jas
 broek koptelefoon rood rode blauw blauwe zwart zwarte wit witte groen groene grijs geel paars bruin
-zilver goud behalve waterdicht draadloos hardloopschoenen laagste prijs
+zilver goud behalve waterdicht draadloos hardloopschoenen laagste prijs heren dames kinderen meisjes
+jongens
 """),
     "de": words("""
 der die das und für mit ohne unter bis größe gr nicht ich suche möchte alle angebote günstigste
 billigste vergleiche von ein eine einen auch ausverkauft warenkorb höchstens zwischen weniger als schuhe
 jacke hose kopfhörer rot rote blau blaue schwarz schwarze weiß weiße grün gelb braun grau silber
-wasserdicht wasserdichte kabellos außer kein keine laufschuhe preis
+wasserdicht wasserdichte kabellos außer kein keine laufschuhe preis herren damen kinder mädchen jungen
 """),
     "nb": words("""
 og med uten maks str størrelse ikke jeg ser etter leter vil ha tilbud billigste sammenlign til på også under
 utsolgt handlekurv handlekurven kroner mellom mindre enn høyst som meg sko jakke bukse hodetelefoner rød
 røde blå svart svarte hvit hvite grønn gul brun grå sølv vanntett trådløs ingen unntatt løpesko
-regnjakke
+regnjakke herre dame barn jenter gutter
 """),
     "fr": words("""
 le la les un une des du et pour avec sans moins cher taille pointure je cherche veux toutes offres
 comparer pas aussi épuisé panier entre prix chaussures veste pantalon rouge bleu noir blanc vert gris
-jaune imperméable sauf moi
+jaune imperméable sauf moi homme hommes femme femmes enfant enfants fille filles garçon garçons
 """),
     "sv": words("""
 jag söker letar efter vill ha behöver köpa och med utan storlek under högst billigaste jämför inte också
 slutsåld varukorg kronor mellan mindre än som mig skor jacka byxor hörlurar röd röda blå svart svarta vit
-vita grön gul grå vattentät trådlös inga utom löparskor regnjacka tröja
+vita grön gul grå vattentät trådlös inga utom löparskor regnjacka tröja stl herr dam barn flickor
+pojkar
 """),
     "da": words("""
 jeg søger leder efter vil have skal bruge købe og med uden størrelse str under højst billigste sammenlign ikke
 også udsolgt kurv kroner mellem mindre end som mig sko jakke bukser høretelefoner rød røde blå sort sorte
-hvid hvide grøn gul grå vandtæt trådløs ingen undtagen løbesko regnjakke trøje
+hvid hvide grøn gul grå vandtæt trådløs ingen undtagen løbesko regnjakke trøje herre dame børn piger
+drenge
 """),
 }
 

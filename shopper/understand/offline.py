@@ -16,6 +16,7 @@ from shopper.understand.features import (
     take_specs,
 )
 from shopper.understand.lexicon import AUDIENCE, NEW_WORDS, USED_WORDS
+from shopper.understand.nouns import correct_typo
 from shopper.understand.quantities import fold, needs, superlative
 from shopper.understand.sizes import product_kind, take_size
 from shopper.understand.spans import (
@@ -59,7 +60,10 @@ def parse_request(text: str, profile: Profile | None = None) -> Query:
     exclude_brands, must_not = take_negations(scan, extra_brands)
     kind = product_kind(rest)
     kids = _audience([fold(w) for w in re.findall(r"[\w'-]+", rest)]) == "kids"
+    before_size = scan.view
     size, size_system = take_size(scan, kind, kids)  # before specs: "size 128 cm" is a size, not a length
+    # the size's words are no quantity either: "size 128 cm" asks for no length of 128 cm
+    unsized = "".join(" " if b != a else c for b, a, c in zip(before_size, scan.view, rest, strict=True))
     specs = take_specs(scan)
     bare = take_bare_price(scan, currency, krone)
     if max_price is None and bare is not None and (min_price is None or bare.amount >= min_price.amount):
@@ -69,7 +73,12 @@ def parse_request(text: str, profile: Profile | None = None) -> Query:
     colours = take_colours(scan)
     model_hits = take_models(scan)
 
-    pieces = collect_terms(scan.view, rest, meta)
+    found = collect_terms(scan.view, rest, meta)
+    pieces = [_corrected(p) for p in found]
+    # the text as meant, for the product noun; `rest` keeps its offsets for the brand and model spans
+    meant = rest
+    for typo, right in reversed([(a, b) for a, b in zip(found, pieces, strict=True) if a.text != b.text]):
+        meant = meant[: typo.start] + right.text + meant[typo.start + len(typo.text) :]
     terms = list(dict.fromkeys(p.text.lower() for p in pieces))
     brands = [b for b in dict.fromkeys(name for _, _, name in brand_hits) if b not in exclude_brands]
     phrase_pieces = [
@@ -105,12 +114,12 @@ def parse_request(text: str, profile: Profile | None = None) -> Query:
         must_not=[m for m in dict.fromkeys(must_not) if m not in must],
         include_out_of_stock=include_out_of_stock,
         ignored=ignored,
-        head=head_word(search_part, terms),
+        head=head_word(_QUOTED.sub(" ", meant), terms),
         audience=_audience(folded),
         condition=_condition(folded),
         needs=[
             SpecNeed(dim=n.dim, op=n.op, value=n.value, text=n.text, capability=n.capability)
-            for n in needs(search_part)
+            for n in needs(_QUOTED.sub(" ", unsized))
         ],
         superlative=superlative(search_part),
         reference=reference,
@@ -186,6 +195,15 @@ def _compare_items(text: str, profile: Profile, intent: str) -> list[CompareItem
             )
         )
     return items
+
+
+def _corrected(piece: Piece) -> Piece:
+    """The piece with a mistyped product noun spelled right ("sweatr" -> "sweater")."""
+    word = piece.text
+    if word[1:] != word[1:].lower() or to_english(word):
+        return piece  # names are written with capitals inside; known foreign words are no typos
+    right = correct_typo(word)
+    return Piece(piece.start, right, piece.kind) if right else piece
 
 
 def _outside(pos: int, spans: list[tuple[int, int]]) -> bool:

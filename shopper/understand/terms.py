@@ -6,14 +6,11 @@ import re
 from dataclasses import dataclass
 
 from shopper.understand.lexicon import COMPOUND_PREFIXES, STOP_WORDS, TRANSLATIONS, words
+from shopper.understand.nouns import GENERIC_NOUNS, is_audience, is_english, is_noun
 
 _TOKEN = re.compile(r"[^\W_][\w'+&.-]*", re.U)
 _ELISION = re.compile(r"^(?:l|d|j|qu|s|n|c)'", re.I)
-_SHORT_HEADS = frozenset({"sko", "jas", "tas", "lue"})
-_AUDIENCE = words(
-    "men men's mens women women's womens kids kid's children unisex boys girls heren dames kinderen herren "
-    "damen kinder herre dame barn homme femme enfant"
-)
+_SHORT_HEADS = frozenset({"sko", "jas", "tas", "lue", "tøy", "tøj"})
 _ENGLISH_HEADS = words(
     "shoes shoe sneakers trainers boots sandals jacket coat trousers pants jeans shirt sweater hoodie dress "
     "socks gloves backpack bag tent headphones earbuds speaker phone smartphone case charger cable monitor "
@@ -50,10 +47,13 @@ def collect_terms(view: str, text: str, skip: list[tuple[int, int]]) -> list[Pie
 def split_compound(word: str) -> tuple[str, str] | None:
     """('hardloop', 'schoenen') for a known head noun at the end of a compound word, else None."""
     word = word.lower()
-    for head in sorted(TRANSLATIONS, key=len, reverse=True):
+    for head in _COMPOUND_HEADS:
         if (len(head) >= 4 or head in _SHORT_HEADS) and word.endswith(head) and len(word) >= len(head) + 2:
             return word[: -len(head)].rstrip("-"), head
     return None
+
+
+_COMPOUND_HEADS = sorted({*TRANSLATIONS, *GENERIC_NOUNS}, key=len, reverse=True)
 
 
 def to_english(word: str) -> str | None:
@@ -70,12 +70,13 @@ def to_english(word: str) -> str | None:
     if not parts:
         return None
     prefix, head = parts
+    noun = "" if head in GENERIC_NOUNS else TRANSLATIONS[head]  # "regntøy": rain wear of any kind
     for candidate in (prefix, prefix[:-1] if prefix.endswith(("s", "e")) else prefix):
         if candidate in COMPOUND_PREFIXES:
-            return f"{COMPOUND_PREFIXES[candidate]} {TRANSLATIONS[head]}"
+            return f"{COMPOUND_PREFIXES[candidate]} {noun}".strip()
         if candidate in TRANSLATIONS and " " not in TRANSLATIONS[candidate]:
-            return f"{TRANSLATIONS[candidate]} {TRANSLATIONS[head]}"
-    return TRANSLATIONS[head]
+            return f"{TRANSLATIONS[candidate]} {noun}".strip()
+    return noun or None
 
 
 def _english_piece(piece: Piece, language: str) -> str | None:
@@ -84,10 +85,17 @@ def _english_piece(piece: Piece, language: str) -> str | None:
     english = to_english(piece.text)
     if english:
         return english
+    if is_noun(piece.text) or is_english(piece.text):
+        return piece.text  # "cardigan" is written alike in many languages
     # Unknown lower-case words are most likely untranslated adjectives; capitalised ones likely names.
     if piece.text[:1].isupper() and language != "de":
         return piece.text
     return None
+
+
+def _foreign(word: str) -> bool:
+    english = to_english(word)
+    return english is not None and singular(english.lower()) != singular(word.lower())
 
 
 def _join(parts: list[str]) -> str:
@@ -131,15 +139,17 @@ def search_phrases(
         out.append(_join(rest))
     # Shop searches often need every word and match substrings: "Team SSD" finds what
     # "SSDs Team support" cannot, so brand + singular head noun comes early.
-    head = next((p.text for p in terms if _is_head(p.text) and p.text.lower() not in _AUDIENCE), None)
+    head = next((p.text for p in terms if _is_head(p.text) and not is_audience(p.text)), None)
     if head is not None and language == "en":
         out.extend(_join([b.text, singular(head)]) for b in brands)
     for forms in models:
         out.extend(f for f in forms if not f.isdigit())
-    if language != "en":
-        out.append(_join([e for p in ordered if (e := _english_piece(p, language))]))
+    in_english = _join([e for p in ordered if (e := _english_piece(p, language))])
+    if language != "en" or any(_foreign(p.text) for p in terms):
+        # a request detected as English may still carry a foreign product word ("regenjacke kids")
+        out.append(in_english)
     if not models and len(terms) > 1:
-        product = [p for p in terms if p.text.lower() not in _AUDIENCE]
+        product = [p for p in terms if not is_audience(p.text)]
         heads = [i for i, p in enumerate(product) if _is_head(p.text)]
         end = heads[-1] + 1 if heads else 0
         pair = [p.text for p in product[max(0, end - 2) : end]]
@@ -199,7 +209,7 @@ def head_word(text: str, terms: list[str]) -> str | None:
     start = next((i for i, w in enumerate(ws) if w in wanted), None)
     if start is None:
         return None
-    head = None
+    head = noun = None
     for i in range(start, len(ws)):
         w, after = ws[i], ws[i + 1] if i + 1 < len(ws) else ""
         if w in _BOUNDARY or (w.endswith("ing") and w not in wanted):
@@ -207,6 +217,8 @@ def head_word(text: str, terms: list[str]) -> str | None:
         # a participle after the product opens a clause: "designed for gamers", "clocking higher than"
         if head and w.endswith(("ed", "ing")) and (not after or after in _BOUNDARY or after.endswith("er")):
             break
-        if w in wanted and not any(c.isdigit() for c in w):
+        if w in wanted and not any(c.isdigit() for c in w) and not is_audience(w):
             head = w
-    return head
+            # "chaussures de running": the word that names a kind of product, wherever it stands
+            noun = w if is_noun(w, to_english(w)) else noun
+    return noun or head

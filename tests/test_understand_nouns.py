@@ -1,0 +1,75 @@
+"""The product noun of a request: audience words, word order, typos, mixed languages."""
+
+from __future__ import annotations
+
+import pytest
+
+from shopper.understand.nouns import correct_typo, is_noun
+from shopper.understand.offline import parse_request
+
+
+@pytest.mark.parametrize(
+    ("request_text", "head", "audience"),
+    [
+        ("parka dames maat S", "parka", "women"),  # the audience word comes last, the noun before it
+        ("Fleecejacke Kinder 140", "fleecejacke", "kids"),
+        ("bottes femme pointure 39", "bottes", "women"),  # French names the noun first
+        ("pantalon de ski homme taille M", "pantalon", "men"),
+        ("ulljakke herre str L", "ulljakke", "men"),
+        ("hiking boots for girls size 34", "boots", "kids"),
+    ],
+)
+def test_audience_words_are_never_the_product(request_text: str, head: str, audience: str) -> None:
+    q = parse_request(request_text)
+    assert q.head == head
+    assert q.audience == audience
+
+
+@pytest.mark.parametrize(
+    ("typed", "meant"),
+    [("jackte", "jacket"), ("hoodei", "hoodie"), ("trousres", "trousers"), ("sneakrs", "sneakers")],
+)
+def test_a_mistyped_product_noun_is_read_as_meant(typed: str, meant: str) -> None:
+    q = parse_request(f"blue {typed} size L")
+    assert q.terms == [meant]
+    assert q.head == meant
+    assert q.search_terms[0] == meant
+
+
+@pytest.mark.parametrize("word", ["short", "light", "striped", "running", "Merino", "Kiprun", "cable"])
+def test_words_that_are_no_typos_stay(word: str) -> None:
+    assert correct_typo(word) is None
+
+
+def test_an_unsure_correction_is_not_made() -> None:
+    assert correct_typo("zzzzzz") is None
+    assert parse_request("short skirt size M").terms == ["short", "skirt"]
+
+
+def test_a_size_in_centimetres_is_no_length_requirement() -> None:
+    q = parse_request("kids snow trousers size 110 cm")
+    assert q.size == "110" and q.size_system == "kids_cm"
+    assert q.needs == []
+    cable = parse_request("usb cable 200 cm")
+    assert [n.text for n in cable.needs] == ["200 cm"]
+
+
+def test_a_foreign_word_in_an_english_looking_request_gets_an_english_phrase() -> None:
+    q = parse_request("winterjacke kids 152")
+    assert "winter jacket kids" in q.search_terms
+
+
+def test_generic_clothing_compounds_keep_their_qualifier() -> None:
+    q = parse_request("vintertøy barn str 122")
+    assert q.language == "nb"
+    assert "winter kids" in q.search_terms
+
+
+@pytest.mark.parametrize(
+    ("word", "noun"),
+    [("jacket", True), ("chaussures", True), ("regnjakke", True), ("herren", False), ("trail", False)],
+)
+def test_nouns(word: str, noun: bool) -> None:
+    from shopper.understand.terms import to_english
+
+    assert is_noun(word, to_english(word)) is noun
