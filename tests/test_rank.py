@@ -308,3 +308,22 @@ def test_a_dutch_compound_in_a_title_matches_an_english_request() -> None:
     score, why = relevance(offer("Kiprun Trail TR2 trailschoenen heren"), q)
     assert score >= 0.9, why
     assert not any(r.startswith("− no") or r.startswith("− not a") for r in why)
+
+
+def test_compare_prefers_the_kind_the_other_product_is() -> None:
+    from shopper.decide.answer import item_query
+    from shopper.understand.offline import parse_request
+
+    q = parse_request("compare Tandberg Z9 and Lyra Air")
+    assert [i.text for i in q.items] == ["Tandberg Z9", "Lyra Air"]
+    first = offer("Tandberg Z9 over-ear hodetelefoner", "300", shop="a", category="Lyd")
+    buds = offer("Lyra Air Earbuds, black", "150", shop="b", category="Headphones")
+    cans = offer("Lyra Air Headphones", "250", shop="c", category="Headphones")
+    ranked = []
+    for index, offers in enumerate([[first], [buds, cans]]):
+        part, _ = rank(offers, item_query(q, index), Profile())
+        for r in part:
+            r.item = index
+        ranked.extend(part)
+    # both of the second product's offers fit its name; the headphones are what it is compared with
+    assert choose_answer(ranked, q) == [first.url, cans.url]

@@ -73,3 +73,32 @@ def test_nouns(word: str, noun: bool) -> None:
     from shopper.understand.terms import to_english
 
     assert is_noun(word, to_english(word)) is noun
+
+
+@pytest.mark.parametrize(
+    ("request_text", "language", "must", "excluded"),
+    [
+        ("vandtæt jakke herre str L", "da", ["waterproof"], []),
+        ("hörlurar trådlösa utan Sony", "sv", ["wireless"], ["Sony"]),
+        ("vattentät jacka dam stl M", "sv", ["waterproof"], []),
+        ("løbesko uden Nike str 43", "da", [], ["Nike"]),
+    ],
+)
+def test_swedish_and_danish_attributes_and_negations(
+    request_text: str, language: str, must: list[str], excluded: list[str]
+) -> None:
+    q = parse_request(request_text)
+    assert q.language == language
+    assert q.must == must
+    assert q.exclude_brands == excluded
+
+
+def test_a_french_noun_phrase_with_de() -> None:
+    q = parse_request("manteau de pluie enfant 116")
+    assert q.language == "fr"
+    assert q.head == "manteau"
+    assert any("coat" in p and "rain" in p for p in q.search_terms)
+
+
+def test_danish_running_shoes_compound() -> None:
+    assert "running shoes" in parse_request("løbesko str 44").search_terms

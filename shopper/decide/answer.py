@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
+from shopper.decide.asked import asked
 from shopper.decide.landed import money_str
-from shopper.decide.relevance import Fit, analyse, asked
+from shopper.decide.relevance import Fit, analyse
 from shopper.decide.textmatch import specs
-from shopper.models import Excluded, Money, Query, RankedOffer, SoldOutSize
+from shopper.models import Excluded, Money, Offer, Query, RankedOffer, SoldOutSize
+from shopper.understand.nouns import is_noun
+from shopper.understand.terms import singular, to_english
 
 MIN_COVERAGE = 0.5  # an answer shares at least half of the request's product words
 COVERAGE_SLACK = 0.15  # ... and nearly as many as the best-matching offer
@@ -90,22 +94,40 @@ def _compare_answer(ranked: list[RankedOffer], query: Query) -> list[str]:
         mine = [r for r in ranked if r.item == i]
         first = choose_answer(mine, item_query(query, i))[:1]
         bests.extend(r for r in mine if first and r.offer.url == first[0])
-    kinds = [r.offer.category for r in bests if r.offer.category]
-    kind = max(kinds, key=kinds.count) if kinds else None  # a tie goes to the first product's kind
     urls = []
     for best in bests:
-        if kind and best.offer.category != kind:
-            # "compare headphones A and B" where B also names earbuds: the same kind as the others
+        others = set().union(*(product_nouns(b.offer) for b in bests if b.item != best.item))
+        if others and not product_nouns(best.offer) & others:
+            # "compare A and B" where B's name also fits earbuds while A is headphones: the kind the
+            # other compared products are, among B's offers that fit as well
             alike = [
                 r
                 for r in ranked
-                if r.item == best.item and r.offer.category == kind and r.fit >= best.fit - SAME_PRODUCT_FIT
+                if r.item == best.item
+                and product_nouns(r.offer) & others
+                and r.fit >= best.fit - SAME_PRODUCT_FIT
             ]
             alike = [r for r in alike if r.size_known or not query.size]
             best = alike[0] if alike else best
         if best.offer.url not in urls:
             urls.append(best.offer.url)
     return urls
+
+
+def product_nouns(offer: Offer) -> set[str]:
+    """The kinds of product an offer's title and category name, in English ('hodetelefoner' -> headphones)."""
+    for text in (offer.title, offer.category):  # a shop's category is wider than the product's title
+        found = set()
+        for word in _LETTERS.findall((text or "").lower()):
+            english = None if is_noun(word) else to_english(word)
+            if is_noun(word, english):
+                found.add(singular((english or word).split()[-1]))
+        if found:
+            return found
+    return set()
+
+
+_LETTERS = re.compile(r"[^\W\d_]+")
 
 
 def _at_max(pool: list[tuple[RankedOffer, Fit]], dim: str) -> list[tuple[RankedOffer, Fit]]:

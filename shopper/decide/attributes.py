@@ -11,7 +11,7 @@ from shopper.understand.features import ATTRIBUTES
 # "pas imperméable", "inte vattentät") turns a mention into a contradiction.
 _NEGATED = re.compile(
     r"(?:\b(?:not|non|no|never|isn't|is\s+not|niet|geen|nicht|kein\w*|ikke|ingen|inte|ej|pas|ne\s+\w+\s+pas"
-    r"|without|zonder|ohne|uten|utan|sans)|\bnon-)\s*(?:\w+\s+){0,1}$",
+    r"|without|zonder|ohne|uten|utan|uden|sans)|\bnon-)\s*(?:\w+\s+){0,1}$",
     re.I,
 )
 _WINDOW = 24  # characters before a mention that may hold its negation

@@ -6,10 +6,11 @@ from dataclasses import dataclass
 from decimal import Decimal
 from urllib.parse import urlsplit
 
+from shopper.decide.asked import Asked, asked
 from shopper.decide.attributes import attribute_state, known_attribute
 from shopper.decide.group import group_offers
 from shopper.decide.landed import Landed, convert, landed_cost, money_str, shop_config
-from shopper.decide.relevance import Asked, Fit, analyse, asked, relevance
+from shopper.decide.relevance import Fit, analyse, relevance
 from shopper.decide.textmatch import colours_in, fold, phrase_in, stems, words
 from shopper.decide.variants import is_colour_key, is_size_key, pick_variant
 from shopper.models import BUYABLE, Excluded, Money, Offer, Profile, Query, RankedOffer, Variant

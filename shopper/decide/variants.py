@@ -158,7 +158,10 @@ def _by_colour(
     stocked = [v for v in hits if in_stock(v) is not False]
     if stocked:
         return Pick(
-            variant=stocked[0], notes=[*notes, (0.0, f"+ {named} in this variant")], colour_checked=True
+            variant=stocked[0],
+            notes=[*notes, (0.0, f"+ {named} in this variant")],
+            colour_checked=True,
+            size_unknown=unknown,
         )
     if not any(variant_colour(v) in want for v in offer.variants):
         if not any(variant_colour(v) for v in candidates):

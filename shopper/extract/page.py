@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from lxml.html import HtmlElement
 
-from shopper.extract import ids, jsonld, lexbor, microdata, opengraph, selector, visible
+from shopper.extract import ids, jsonld, lexbor, microdata, opengraph, selector, variations, visible
 from shopper.extract.locale import currency_from_locale
 from shopper.extract.structured import Structured, extract_structured, parse_html
 from shopper.models import BUYABLE, Offer, RawOffer, RawVariant
@@ -49,8 +49,9 @@ def extract_product(
     data = extract_structured(tree, url, text)
     page = lexbor.parse(text)
     pickers = selector.picker_variants(page)
+    form = variations.form_variations(page, url if url.startswith(("http://", "https://")) else None)
     page.strip_tags(["script", "style", "noscript", "template"])
-    raw = merge_layers(tree, url, data, pickers=pickers, codes=ids.labelled_ids(page))
+    raw = merge_layers(tree, url, data, pickers=pickers, codes=ids.labelled_ids(page), form=form)
     if raw is None:
         return None
     if raw.price and not raw.currency and not currency_hint:
@@ -85,6 +86,7 @@ def merge_layers(
     data: Structured,
     pickers: list[RawVariant] | None = None,
     codes: dict[str, str] | None = None,
+    form: list[RawVariant] | None = None,
 ) -> RawOffer | None:
     """The merged RawOffer of the main product (most specific layer first, field by field)."""
     og_title = data.opengraph.get("og:title")
@@ -116,7 +118,12 @@ def merge_layers(
             merged.notes.append(f"{name} {value} read from the page's text")
     merged.images = next((x.images for x in layers if x.images), [])
     merged.variants = next((x.variants for x in layers if x.variants), [])
-    from_pickers = selector.apply_pickers(merged, pickers or [])
+    if form:
+        # the add-to-cart form's own data: every size and colour with its stock
+        merged.variants = variations.merge_form_variants(merged.variants, form)
+        merged.notes.append(f"{len(form)} variation(s) read from the add-to-cart form")
+    # the form lists every variation: when all of them are sold out, so is the product
+    from_pickers = selector.apply_pickers(merged, pickers or []) or bool(form)
     _merge_price(merged, layers, seen)
     _merge_availability(merged, layers, seen)
     selector.settle_availability(merged, from_pickers)

@@ -213,6 +213,13 @@ def _recent(offer: Offer | None) -> bool:
     return (_now() - fetched).total_seconds() < RECHECK_AFTER
 
 
+def _answers(offer: Offer | None) -> bool:
+    """A recent read that says each variant's stock (a catalogue listing often does not)."""
+    if offer is None or not _recent(offer):
+        return False
+    return not any(v.options and v.availability is None for v in offer.variants)
+
+
 async def add_details(
     ctx: SearchContext,
     adapter: ShopAdapter,
@@ -256,7 +263,7 @@ async def read_pages(
     # A product page read within the re-check window is as good as a new read: reuse it.
     # (--live asks the shop again: then nothing read before is reused)
     known = {o.url: mirror.get(shop.name, o.url) for o in chosen} if mirror and ctx.use_mirror else {}
-    to_read = [o for o in chosen if not _recent(known.get(o.url))] if budget > 0 else []
+    to_read = [o for o in chosen if not _answers(known.get(o.url))] if budget > 0 else []
     reading = {o.url for o in to_read}
     read = await _read_within(ctx, adapter, shop, [o.url for o in to_read], budget)
     attempted = sum(1 for o in to_read if o.url in read)

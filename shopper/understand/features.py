@@ -105,30 +105,37 @@ ATTRIBUTES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         (
             "waterproof",
             r"water[\s-]?proof|waterdicht\w*|wasserdicht\w*|vanntett\w*|vannt[ae]tt\w*"
-            r"|imperm[ée]ables?",
+            r"|imperm[ée]ables?|vattentät\w*|vattentat\w*|vandtæt\w*|vandtaet\w*",
         ),
         (
             "water-resistant",
             r"water[\s-]?(?:resistant|repellent)|waterafstotend\w*|wasserabweisend\w*"
-            r"|vannavstøtende|vannavvisende|déperlant\w*",
+            r"|vannavstøtende|vannavvisende|déperlant\w*|vattenavvisande|vandafvisende|vandskyende",
         ),
-        ("windproof", r"wind[\s-]?proof|winddicht\w*|vindtett\w*"),
+        ("windproof", r"wind[\s-]?proof|winddicht\w*|vindtett\w*|vindtät\w*|vindtæt\w*|coupe[\s-]vent"),
         (
             "noise cancelling",
             r"(?:active\s+)?noise[\s-]?cancel+(?:ing|ation)?|anc|ruisonderdrukk\w*"
             r"|geräuschunterdrück\w*|störgeräuschunterdrück\w*|støydemp\w*"
-            r"|réduction\s+de\s+bruit",
+            r"|réduction\s+de\s+bruit|brusreduc\w*|brusreducer\w*|støjreduc\w*|støjdæmp\w*",
         ),
         (
             "wireless",
             r"wireless|cordless|draadloo?s|draadloze|snoerloo?s|snoerloze|kabellos\w*|schnurlos\w*"
-            r"|trådløs\w*|sans[\s-]fil",
+            r"|trådløs\w*|trådlös\w*|tradlos\w*|sans[\s-]fil",
         ),
         ("bluetooth", r"bluetooth"),
         ("rgb", r"rgb|argb"),
         ("mechanical", r"mechanical|mechanisch\w*|mekanisk\w*|mécaniques?"),
-        ("breathable", r"breathable|ademend\w*|atmungsaktiv\w*|pustende|respirant\w*"),
-        ("insulated", r"insulated|geïsoleerd\w*|isoliert\w*|isolert\w*|gefüttert\w*|gevoerd\w*|fôrée?s?"),
+        (
+            "breathable",
+            r"breathable|ademend\w*|atmungsaktiv\w*|pustende|respirant\w*|andningsbar\w*|åndbar\w*",
+        ),
+        (
+            "insulated",
+            r"insulated|geïsoleerd\w*|isoliert\w*|isolert\w*|gefüttert\w*|gevoerd\w*|fôrée?s?|isolerad\w*"
+            r"|fodrad\w*|isoleret|foret",
+        ),
         ("vegan", r"vegan\w*|veganistisch\w*"),
         ("modular", r"(?:fully[\s-]|semi[\s-])?modular|modulair\w*|modulare?\w*"),
         ("fanless", r"fanless|passiv\s+gekühlt|passively\s+cooled"),
@@ -143,7 +150,8 @@ ATTRIBUTES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 _NEG = re.compile(
     r"(?<![\w])(?P<neg>not|no|non|without|except|excluding|but\s+not|anything\s+but|other\s+than|geen|niet|zonder"
     r"|behalve|uitgezonderd|nicht|kein|keine|keinen|keiner|ohne|außer|ausser|ikke|ingen|uten|unntatt"
-    r"|bortsett\s+fra|pas|sans|sauf|hormis)(?:\s+(?:from|by|made\s+by|of|van|von|fra|de|d'|the|de\s+la|des))?\s+",
+    r"|bortsett\s+fra|pas|sans|sauf|hormis|inte|utan|utom|förutom|uden|undtagen|bortset\s+fra)"
+    r"(?:\s+(?:from|by|made\s+by|of|van|von|fra|de|d'|the|de\s+la|des|från|av|af))?\s+",
     re.I,
 )
 _GENERIC_NEG = frozenset(

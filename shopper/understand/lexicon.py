@@ -200,6 +200,7 @@ joggingbroek=joggers mjukisbyxor=joggers jogging=joggers spijkerbroek=jeans
 trailrunning=trail_running trailløping=trail_running
 leren=leather leder=leather skinn=leather cuir=leather
 wollen=wool wolle=wool ull=wool laine=wool katoen=cotton baumwolle=cotton bomull=cotton coton=cotton
+pluie=rain randonnée=hiking randonnee=hiking
 """)
 
 # Compound prefixes (nl/de/nb): "hardloop"+"schoenen" -> "running shoes".
@@ -210,7 +211,8 @@ zomer=summer sommer=summer sport=sports voetbal=football fußball=football fussb
 fotball=football fiets=cycling fahrrad=cycling rad=cycling sykkel=cycling dons=down daunen=down dun=down
 ski=ski tennis=tennis golf=golf zwem=swim schwimm=swim svømme=swim bade=swim soft=soft shell=shell
 fleece=fleece gaming=gaming spiel=gaming spill=gaming usb=usb hdmi=hdmi lade=charging laad=charging
-werk=work arbeits=work arbeids=work veiligheids=safety sicherheits=safety löpar=running löbe=running
+werk=work arbeits=work arbeids=work veiligheids=safety sicherheits=safety löpar=running løbe=running
+løbs=running
 vandrings=hiking vandre=hiking terreng=trail terräng=trail terræn=trail terrengløpe=trail_running
 terränglöpar=trail_running terrænløbe=trail_running softshell=softshell hardshell=hardshell
 trailrunning=trail_running trailløps=trail_running wind=wind vind=wind
@@ -258,7 +260,7 @@ røde blå svart svarte hvit hvite grønn gul brun grå sølv vanntett trådløs
 regnjakke herre dame barn jenter gutter
 """),
     "fr": words("""
-le la les un une des du et pour avec sans moins cher taille pointure je cherche veux toutes offres
+le la les un une des du de et pour avec sans moins cher taille pointure je cherche veux toutes offres
 comparer pas aussi épuisé panier entre prix chaussures veste pantalon rouge bleu noir blanc vert gris
 jaune imperméable sauf moi homme hommes femme femmes enfant enfants fille filles garçon garçons
 """),

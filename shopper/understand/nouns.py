@@ -126,8 +126,11 @@ def edit_distance(a: str, b: str, limit: int) -> int:
 def is_english(word: str) -> bool:
     """Whether a request word is an English product, audience or describing word."""
     lowered = word.lower()
-    return lowered in NOUNS or lowered in COMMON_WORDS or lowered in ENGLISH_AUDIENCE or (
-        lowered.endswith("s") and lowered[:-1] in NOUNS
+    return (
+        lowered in NOUNS
+        or lowered in COMMON_WORDS
+        or lowered in ENGLISH_AUDIENCE
+        or (lowered.endswith("s") and lowered[:-1] in NOUNS)
     )
 
 

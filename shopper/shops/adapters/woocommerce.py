@@ -24,6 +24,17 @@ def _offers(items: Any, shop: ShopConfig) -> list[Offer]:
     return to_offers(parse_store_products(items, shop.url), shop) if isinstance(items, list) else []
 
 
+def with_stock(offer: Offer, page: Offer) -> None:
+    """Fill the offer's variants' unknown stock from the same product's page, variant by variant."""
+    by_options = {tuple(sorted(v.options.items())): v for v in page.variants if v.availability}
+    for variant in offer.variants:
+        match = by_options.get(tuple(sorted(variant.options.items())))
+        if variant.availability is None and match is not None:
+            variant.availability = match.availability
+    if by_options:
+        offer.notes.append("variant stock read from the product page")
+
+
 class WooCommerceAdapter:
     """WordPress search over the Store API: every word must occur, so callers try reformulations."""
 
@@ -39,14 +50,21 @@ class WooCommerceAdapter:
 
     async def product(self, fetcher: Fetcher, shop: ShopConfig, url: str) -> Offer | None:
         """A product looked up by the slug in its permalink; the product page when the API has none."""
+        from shopper.shops.adapters.html import read_product
+
         slug = urlsplit(url).path.rstrip("/").rsplit("/", 1)[-1]
         if slug:
             data = await fetcher.get_json(join(shop.url, API), params={"slug": slug})
             offers = _offers(data, shop)
             if offers:
-                return offers[0]
-        from shopper.shops.adapters.html import read_product
-
+                offer = offers[0]
+                if any(v.availability is None for v in offer.variants):
+                    # The Store API lists variations without their stock; the product page's
+                    # add-to-cart form carries it for each one.
+                    page = await read_product(fetcher, shop, offer.url)
+                    if page is not None:
+                        with_stock(offer, page)
+                return offer
         return await read_product(fetcher, shop, url)
 
     async def catalogue(
