@@ -1,7 +1,10 @@
 # ruff: noqa: E501  (the corpus keeps one request per line)
 """Everyday requests on the demo shops: does `find` answer with an offer that has every asked property?
 
-Usage: python bench/requests.py [--lang nl] [--only 20] [--show-failures]
+Usage: python bench/requests.py [--lang nl] [--only 20] [--show-failures] [--no-database]
+
+It runs as `shopper find` does, with a database in a fresh data dir (catalogue mirrors, recent answers);
+--no-database searches every shop live each time.
 
 The corpus below was written for this benchmark (typos, missing accents, units, sizes, budgets,
 negations and comparisons, in en, nl, de, nb, fr, sv and da). Each request names the properties its
@@ -391,6 +394,9 @@ def main() -> None:
     ap.add_argument("--lang", help="only requests in this language")
     ap.add_argument("--only", type=int, help="only the first N requests")
     ap.add_argument("--show-failures", action="store_true", help="print each failing request and why")
+    ap.add_argument(
+        "--no-database", action="store_true", help="no data dir database: every shop searched live, no mirror"
+    )
     args = ap.parse_args()
     os.environ.setdefault("SHOPPER_HOME", tempfile.mkdtemp(prefix="shopper-bench-"))
     os.environ.setdefault("SHOPPER_DEMO_PORT", str(_free_block()))
@@ -400,6 +406,7 @@ def main() -> None:
     import shopper.demo as demo
     from shopper.pipeline import find
     from shopper.profiles import load_profile
+    from shopper.store.db import connect
 
     requests = [r for r in REQUESTS if not args.lang or r[0] == args.lang][: args.only]
     demo.ensure_demo_shops()
@@ -410,13 +417,15 @@ def main() -> None:
         for text in broken:
             print(f"  - {text}")
     profile = load_profile(None)
+    # as `shopper find` runs: with the data dir's database (catalogue mirror, recent answers)
+    conn = None if args.no_database else connect()
     per_lang: dict[str, list[bool]] = defaultdict(list)
     per_prop: dict[str, list[bool]] = defaultdict(list)
     failures: list[str] = []
     start = time.perf_counter()
     for lang, text, props in requests:
         try:
-            result = asyncio.run(find(text, profile))
+            result = asyncio.run(find(text, profile, conn=conn))
             got = judge(result, props, catalogue)
         except Exception as exc:  # a crash is a wrong answer, and the bench goes on
             got = {k: False for k in props}
@@ -430,6 +439,8 @@ def main() -> None:
         for key, ok in got.items():
             per_prop[key].append(ok)
     elapsed = time.perf_counter() - start
+    if conn is not None:
+        conn.close()
     demo.stop_demo_shops()
 
     def share(xs: list[bool]) -> str:

@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from shopper.models import Money, Offer, Variant
+from shopper.models import Money, Offer, ShopConfig, Variant
 from shopper.shops.catalog import CatalogMirror, match_expression
 from shopper.store.db import connect
 
@@ -246,3 +246,29 @@ def test_mirror_survives_reopening_and_vacuum(tmp_path: Path) -> None:
     assert urls(mirror.search("s", "item 9"))[0] == "9"
     fts_ok(second)
     second.close()
+
+
+@pytest.mark.parametrize(
+    ("request_text", "title"),
+    [
+        ("sweatpants size M", "Everyday joggebukse herre"),  # English synonym, then Norwegian
+        ("rain pants for kids", "Splash Regenhose Kinder"),  # the compound's first part finds it
+        ("jumper men L", "Rullekrave trøje i uld, herre"),
+    ],
+)
+def test_mirror_search_finds_a_shop_that_writes_another_language(
+    conn: sqlite3.Connection, request_text: str, title: str
+) -> None:
+    from shopper.shops.fetch import Fetcher, FetchSettings
+    from shopper.shops.search import SearchContext, mirror_search
+    from shopper.understand.offline import parse_request
+
+    shop = ShopConfig(name="nordic", url="https://shop.example/", platform="woocommerce")
+    CatalogMirror(conn).upsert(
+        "nordic",
+        [offer("wanted", title, price=eur("30")), offer("other", "Ullsokker 3-pakning", price=eur("9"))],
+    )
+    ctx = SearchContext(
+        fetcher=Fetcher(FetchSettings(cache_path=None)), conn=conn, query=parse_request(request_text)
+    )
+    assert "wanted" in urls(mirror_search(ctx, shop))

@@ -327,3 +327,16 @@ def test_compare_prefers_the_kind_the_other_product_is() -> None:
         ranked.extend(part)
     # both of the second product's offers fit its name; the headphones are what it is compared with
     assert choose_answer(ranked, q) == [first.url, cans.url]
+
+
+def test_another_kind_of_product_is_no_closest_answer() -> None:
+    from shopper.decide.answer import main_hint
+    from shopper.understand.offline import parse_request
+
+    q = parse_request("waterproof wool socks")
+    sweater = offer("Merino wool sweater, waterproof finish", "60")
+    ranked, excluded = rank([sweater], q, Profile())
+    assert ranked, "the sweater shares words with the request, so it is ranked"
+    assert choose_answer(ranked, q) == []
+    hint = main_hint(q, ranked, [], excluded, searched=1)
+    assert hint is not None and "is a sock" in hint

@@ -7,7 +7,7 @@ from collections import Counter
 
 from shopper.decide.asked import asked
 from shopper.decide.landed import money_str
-from shopper.decide.relevance import Fit, analyse
+from shopper.decide.relevance import Fit, analyse, shown_term
 from shopper.decide.textmatch import specs
 from shopper.models import Excluded, Money, Offer, Query, RankedOffer, SoldOutSize
 from shopper.understand.nouns import is_noun
@@ -60,11 +60,15 @@ def choose_answer(ranked: list[RankedOffer], query: Query) -> list[str]:
         best_cov = max(f.coverage for _, f in pool)
         pool = [(r, f) for r, f in pool if f.coverage >= max(best_cov - COVERAGE_SLACK, MIN_COVERAGE)]
     if not pool:
-        top = ranked[0]
+        # nothing has every asked property: the closest offer of the asked kind, with its reasons
+        # saying what it lacks; another kind of product is no answer at all
+        top = next((r for r, f in zip(ranked, fits, strict=True) if f.kind_ok), None)
+        if top is None:
+            return []
         pool = [
             (r, f)
             for r, f in zip(ranked, fits, strict=True)
-            if r is top or (top.group and r.group == top.group)
+            if f.kind_ok and (r is top or (top.group and r.group == top.group))
         ]
     if query.superlative:
         pool = _at_max(pool, query.superlative)
@@ -216,7 +220,12 @@ def main_hint(
         return 'Say what you are looking for, e.g. shopper find "running shoes size 44 under 100 euro".'
     if searched == 0:
         return "No shop returned any offer for these words: try other or fewer words, or add shops."
-    unsure = [r for r in ranked if not r.size_known]
+    ask = asked(query)
+    of_kind = [r for r in ranked if analyse(r.offer, ask).kind_ok]
+    if not answer and ranked and not of_kind and ask.head:
+        what = shown_term(ask.head, ask.alts)
+        return f"None of the {searched} offer(s) found is a {what}: try other words for it, or other shops."
+    unsure = [r for r in of_kind if not r.size_known]
     if query.size and unsure and not answer:
         return (
             f"{len(unsure)} offer(s) may have size {query.size}, but their shops do not say whether it is"

@@ -46,6 +46,7 @@ class Fit:
     models_hit: list[str] = field(default_factory=list)
     conflict: bool = False
     strict: bool = True  # every required model/brand/spec/attribute/colour holds (product words aside)
+    kind_ok: bool = True  # the product noun of the request is met (a rain jacket is no winter jacket)
     coverage: float = 1.0
 
 
@@ -149,14 +150,18 @@ def analyse(offer: Offer, ask: Asked) -> Fit:
             best = max((a for a in alts if a), key=lambda a: _coverage(a, t), default=[])
             if best and _coverage(best, t) > 0:
                 cov, shown = _coverage(best, t) * min(1.0, len(best) / len(ask.terms)), best
-        elif ask.head and _coverage([ask.head], t, others=ask.alts) < 1.0:
+        elif ask.head and (head_cov := _coverage([ask.head], t, others=ask.alts)) < 1.0:
+            # a compound met only by its noun ("winterjas": a jacket, not said to be a winter one) is
+            # still that kind of product, as "winter jacket" met by a jacket is
             fit.strict = False
-            fit.reasons.append(f"− not a {_shown(ask.head, ask.alts)}")
+            fit.kind_ok = head_cov > 0
+            fit.reasons.append(f"− not a {shown_term(ask.head, ask.alts)}")
+        fit.kind_ok = fit.kind_ok and cov > 0
         fit.coverage = cov
-        hit_terms = [_shown(w, ask.alts) for w in shown if _coverage([w], t, others=ask.alts) >= 1.0]
+        hit_terms = [shown_term(w, ask.alts) for w in shown if _coverage([w], t, others=ask.alts) >= 1.0]
         if hit_terms:
             fit.reasons.append("+ " + ", ".join(hit_terms[:4]))
-        missing = [_shown(w, ask.alts) for w in shown if _coverage([w], t, others=ask.alts) == 0.0]
+        missing = [shown_term(w, ask.alts) for w in shown if _coverage([w], t, others=ask.alts) == 0.0]
         if missing:
             fit.reasons.append("− no " + ", ".join(missing[:4]))
         parts.append((2.0, cov))
@@ -204,7 +209,7 @@ def analyse(offer: Offer, ask: Asked) -> Fit:
     return fit
 
 
-def _shown(term: str, alts: dict[str, tuple[str, ...]]) -> str:
+def shown_term(term: str, alts: dict[str, tuple[str, ...]]) -> str:
     """A term as the reasons show it: in English when the request word was foreign."""
     others = alts.get(term, ())
     english = [a for a in others if a not in SYNONYMS.get(term, ())]

@@ -170,7 +170,15 @@ def mirror_search(ctx: SearchContext, shop: ShopConfig) -> list[Offer]:
 
     assert ctx.conn is not None
     mirror = CatalogMirror(ctx.conn)
-    phrases = [*ctx.query.search_terms[:MAX_REFORMULATIONS], " ".join(ctx.query.terms)]
+    from shopper.understand.terms import words_in_other_languages
+
+    # a local search costs no round trip: the product words as other languages write them go too
+    # ("joggers" finds a shop's "joggebukse")
+    phrases = [
+        *ctx.query.search_terms[:MAX_REFORMULATIONS],
+        " ".join(ctx.query.terms),
+        words_in_other_languages(ctx.query.terms),
+    ]
     by_url: dict[str, Offer] = {}
     for phrase in phrases:
         if phrase.strip():

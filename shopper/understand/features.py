@@ -112,7 +112,7 @@ ATTRIBUTES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"water[\s-]?(?:resistant|repellent)|waterafstotend\w*|wasserabweisend\w*"
             r"|vannavstøtende|vannavvisende|déperlant\w*|vattenavvisande|vandafvisende|vandskyende",
         ),
-        ("windproof", r"wind[\s-]?proof|winddicht\w*|vindtett\w*|vindtät\w*|vindtæt\w*|coupe[\s-]vent"),
+        ("windproof", r"wind[\s-]?proof|winddicht\w*|vindtett\w*|vindtät\w*|vindtæt\w*"),
         (
             "noise cancelling",
             r"(?:active\s+)?noise[\s-]?cancel+(?:ing|ation)?|anc|ruisonderdrukk\w*"
@@ -151,6 +151,8 @@ _NEG = re.compile(
     r"(?<![\w])(?P<neg>not|no|non|without|except|excluding|but\s+not|anything\s+but|other\s+than|geen|niet|zonder"
     r"|behalve|uitgezonderd|nicht|kein|keine|keinen|keiner|ohne|außer|ausser|ikke|ingen|uten|unntatt"
     r"|bortsett\s+fra|pas|sans|sauf|hormis|inte|utan|utom|förutom|uden|undtagen|bortset\s+fra)"
+    # "som ikke er gul", "die nicht gelb ist": a copula may stand between the negation and the item
+    r"(?:\s+(?:er|is|are|ist|sind|är|est|zijn|blir|wird))?"
     r"(?:\s+(?:from|by|made\s+by|of|van|von|fra|de|d'|the|de\s+la|des|från|av|af))?\s+",
     re.I,
 )
@@ -354,72 +356,3 @@ def _negated_item(
         if generic and neg in _GENERIC_NEG and lowered not in STOP_WORDS:
             return word.end(), "attr", lowered
     return None
-
-
-# --- model numbers ---------------------------------------------------------------------------------
-
-_MODEL_TOKEN = re.compile(r"(?<![\w.-])(?=[\w-]*\d)(?=[\w-]*[^\W\d_])[^\W_]+(?:-[^\W_]+)*(?![\w-])", re.U)
-_SERIES = re.compile(
-    r"(?<![\w.-])(?P<a>[A-Za-z]{2,4})[\s-](?P<b>\d{3,5}[A-Za-z]{0,3})(?:\s(?P<c>Ti|Super|XTX|XT))?(?![\w-])",
-    re.I,
-)
-_PLAIN_NUMBER = re.compile(r"(?<![\w.,/-])(?P<n>\d{3,5})(?![\w.,/-])")
-_NOT_MODEL = re.compile(
-    r"\d{1,2}x|\d{1,2}(?:st|nd|rd|th|e|de|te|ste|er|k)|\d{2}s|\d{4}s|\d+(?:p|eu|uk|us|pcs|pk|pack|stuks?)"
-    r"|\d[d]|\d-?in-?\d|x\d{1,2}|v\d{1,2}|gen\d|ddr\d|pcie\d|wifi\d|usb\d|hdmi\d?|[2-6]xl|[wl]\d{2}|mp\d|h\d{3}",
-    re.I,
-)
-_SERIES_SKIP = frozenset(
-    {
-        "size",
-        "maat",
-        "gr",
-        "str",
-        "eu",
-        "uk",
-        "us",
-        "usb",
-        "ddr",
-        "gen",
-        "type",
-        "hdmi",
-        "nr",
-        "no",
-        "art",
-        "ii",
-        "iii",
-        "iv",
-    }
-)
-
-
-def _shape(token: str) -> str:
-    return token.upper() if token == token.lower() else token
-
-
-def take_models(scan: Scan) -> list[tuple[int, int, list[str]]]:
-    """Model numbers as (start, end, forms): 'RTX 4070' -> ['RTX 4070', 'RTX4070']; '5900X'; 'WH-1000XM5'."""
-    found: list[tuple[int, int, list[str]]] = []
-    for m in scan.find(_SERIES):
-        if m["a"].lower() in _SERIES_SKIP or m["a"].lower() in STOP_WORDS:
-            continue
-        a, b = _shape(m["a"]), _shape(m["b"])
-        tail = f" {m['c']}" if m["c"] else ""
-        found.append((m.start(), m.end(), [f"{a} {b}{tail}", f"{a}{b}{tail.replace(' ', '')}"]))
-        scan.take(m.start(), m.end())
-    for m in scan.find(_MODEL_TOKEN):
-        token = m.group(0)
-        if len(token) < 2 or _NOT_MODEL.fullmatch(token):
-            continue
-        forms = [_shape(token)]
-        split = re.fullmatch(r"([A-Za-z]{2,4})(\d{3,5})", token)
-        if split:
-            forms.append(f"{_shape(split[1])} {split[2]}")
-        found.append((m.start(), m.end(), forms))
-        scan.take(m.start(), m.end())
-    for m in scan.find(_PLAIN_NUMBER):
-        number = int(m["n"])
-        if not 1900 <= number <= 2039:
-            found.append((m.start(), m.end(), [m["n"]]))
-            scan.take(m.start(), m.end())
-    return sorted(found)

@@ -147,7 +147,7 @@ hvad billig billiga billige günstiges guenstiges goedkope pas cher chère chers
 je j' cherche chercher recherche veux voudrais voudrions acheter
 achète un une des le la les l' du de d' pour avec et ou moi mon ma mes toutes tous tout toute offre
 offres prix trouve trouver trouvez montre montrez montrer nouveau nouvelle paire sil s'il vous plaît
-plait merci qui quel quelle
+plait merci qui quel quelle ist sind är est
 """)
 
 # Product nouns and adjectives (nl/de/nb/fr -> en; "_" stands for a space), for the English search phrase.
@@ -216,6 +216,13 @@ løbs=running
 vandrings=hiking vandre=hiking terreng=trail terräng=trail terræn=trail terrengløpe=trail_running
 terränglöpar=trail_running terrænløbe=trail_running softshell=softshell hardshell=hardshell
 trailrunning=trail_running trailløps=trail_running wind=wind vind=wind
+""")
+
+# English product nouns that shops also sell under another word, for one more search phrase.
+PHRASE_SYNONYMS: dict[str, str] = pairs("""
+pants=trousers pant=trouser trousers=pants jumper=sweater jumpers=sweaters sweater=jumper
+pullover=sweater sneakers=trainers trainers=sneakers sweatpants=joggers joggers=sweatpants
+raincoat=rain_jacket hoodie=hooded_sweatshirt cellphone=phone mobile=phone earphones=earbuds
 """)
 
 # Heads that mark a request as footwear, clothing or trousers (exact words or compound endings).

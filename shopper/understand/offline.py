@@ -11,11 +11,11 @@ from shopper.understand.features import (
     take_attributes,
     take_brands,
     take_colours,
-    take_models,
     take_negations,
     take_specs,
 )
 from shopper.understand.lexicon import AUDIENCE, NEW_WORDS, USED_WORDS
+from shopper.understand.model_numbers import take_models
 from shopper.understand.nouns import correct_typo
 from shopper.understand.quantities import fold, needs, superlative
 from shopper.understand.sizes import product_kind, take_size

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from shopper.understand.lexicon import COMPOUND_PREFIXES, STOP_WORDS, TRANSLATIONS, words
+from shopper.understand.lexicon import COMPOUND_PREFIXES, PHRASE_SYNONYMS, STOP_WORDS, TRANSLATIONS, words
 from shopper.understand.nouns import GENERIC_NOUNS, is_audience, is_english, is_noun
 
 _TOKEN = re.compile(r"[^\W_][\w'+&.-]*", re.U)
@@ -93,6 +93,42 @@ def _english_piece(piece: Piece, language: str) -> str | None:
     return None
 
 
+def foreign_forms(english: str) -> list[str]:
+    """The words other languages use for an English product word ('joggers' -> joggebukse, jogginghose...)."""
+    if not _REVERSE:
+        for table in (TRANSLATIONS, COMPOUND_PREFIXES):
+            for word, meaning in table.items():
+                _REVERSE.setdefault(meaning, []).append(word)
+    lowered = english.lower()
+    return list(dict.fromkeys([*_REVERSE.get(lowered, []), *_REVERSE.get(singular(lowered), [])]))
+
+
+_REVERSE: dict[str, list[str]] = {}
+
+
+def words_in_other_languages(terms: list[str]) -> str:
+    """The request's product words as the other languages write them, for a local catalogue search."""
+    out: list[str] = []
+    for term in terms:
+        if is_audience(term):
+            continue
+        for english in (to_english(term) or term).split():
+            for form in (english, PHRASE_SYNONYMS.get(english.lower())):
+                if form:
+                    out.extend(f for f in foreign_forms(form) if f != term.lower())
+    return " ".join(dict.fromkeys(out))
+
+
+def synonym_phrase(words: list[str]) -> str | None:
+    """The phrase with its product noun in the other usual English word ('rain pants' -> 'rain trousers')."""
+    for i in range(len(words) - 1, -1, -1):
+        word = words[i].lower()
+        alt = PHRASE_SYNONYMS.get(word) or PHRASE_SYNONYMS.get(singular(word))
+        if alt:
+            return _join([*words[:i], alt, *words[i + 1 :]])
+    return None
+
+
 def _foreign(word: str) -> bool:
     english = to_english(word)
     return english is not None and singular(english.lower()) != singular(word.lower())
@@ -159,6 +195,11 @@ def search_phrases(
             out.append(product[end - 1].text)
             if language == "en" and singular(product[end - 1].text) != product[end - 1].text:
                 out.append(singular(product[end - 1].text))
+    if not models:
+        # shops word some products otherwise: "rain pants" are sold as rain trousers
+        alt = synonym_phrase([p.text for p in terms if not is_audience(p.text)])
+        if alt:
+            out.insert(min(2, len(out)), alt)
     if language != "en" and terms and not models:
         last = terms[-1].text
         parts = None if last.lower() in TRANSLATIONS else split_compound(last)

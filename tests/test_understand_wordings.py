@@ -1,4 +1,4 @@
-"""The product noun of a request: audience words, word order, typos, mixed languages."""
+"""Requests as people word them: the product noun, audience words, typos, mixed languages, negations."""
 
 from __future__ import annotations
 
@@ -102,3 +102,19 @@ def test_a_french_noun_phrase_with_de() -> None:
 
 def test_danish_running_shoes_compound() -> None:
     assert "running shoes" in parse_request("løbesko str 44").search_terms
+
+
+@pytest.mark.parametrize(
+    "request_text",
+    [
+        "regnjakke som ikke er gul",
+        "Regenjacke, die nicht gelb ist",
+        "jacka som inte är gul",
+        "rain jacket not yellow",
+    ],
+)
+def test_a_colour_denied_with_a_verb_between_is_not_wanted(request_text: str) -> None:
+    q = parse_request(request_text)
+    assert q.colours == []
+    assert q.must_not == ["yellow"]
+    assert len(q.terms) == 1 or q.terms == ["rain", "jacket"]
