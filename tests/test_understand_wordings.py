@@ -118,3 +118,10 @@ def test_a_colour_denied_with_a_verb_between_is_not_wanted(request_text: str) ->
     assert q.colours == []
     assert q.must_not == ["yellow"]
     assert len(q.terms) == 1 or q.terms == ["rain", "jacket"]
+
+
+@pytest.mark.parametrize(
+    ("request_text", "size"), [("Damen Laufschuhe 38,5", "38.5"), ("trail shoes 42.5", "42.5")]
+)
+def test_a_bare_half_shoe_size_keeps_its_half(request_text: str, size: str) -> None:
+    assert parse_request(request_text).size == size
