@@ -340,3 +340,25 @@ def test_another_kind_of_product_is_no_closest_answer() -> None:
     assert choose_answer(ranked, q) == []
     hint = main_hint(q, ranked, [], excluded, searched=1)
     assert hint is not None and "is a sock" in hint
+
+
+@pytest.mark.parametrize(
+    ("request_text", "sizes", "answered"),
+    [
+        ("kids rain jacket 6 years", ["110", "116", "122"], "116"),  # age to height, the EU convention
+        ("kids rain jacket 122", ["5-6Y", "7-8Y"], "7-8Y"),  # height to age
+        ("kids rain jacket 116", ["104/110", "116/122"], "116/122"),  # double sizes hold both heights
+    ],
+)
+def test_childrens_sizes_in_years_and_centimetres_meet(
+    request_text: str, sizes: list[str], answered: str
+) -> None:
+    from shopper.understand.offline import parse_request
+
+    q = parse_request(request_text)
+    variants = [Variant(options={"size": s}, availability="InStock", price=eur("30")) for s in sizes]
+    jacket = offer("Kids' rain jacket", "30", variants=variants)
+    ranked, _ = rank([jacket], q, Profile())
+    assert choose_answer(ranked, q) == [jacket.url]
+    assert ranked[0].matched_variant is not None
+    assert ranked[0].matched_variant.options["size"] == answered

@@ -125,3 +125,20 @@ def test_a_colour_denied_with_a_verb_between_is_not_wanted(request_text: str) ->
 )
 def test_a_bare_half_shoe_size_keeps_its_half(request_text: str, size: str) -> None:
     assert parse_request(request_text).size == size
+
+
+@pytest.mark.parametrize(
+    ("request_text", "size"),
+    [
+        ("regnjakke barn 6 år", "6Y"),
+        ("Regenjacke Kinder 5-6 Jahre", "5-6Y"),
+        ("kids rain jacket age 8", "8Y"),
+    ],
+)
+def test_a_childs_age_is_a_size(request_text: str, size: str) -> None:
+    q = parse_request(request_text)
+    assert (q.size, q.size_system) == (size, "kids_years")
+
+
+def test_an_age_that_is_no_size_stays_a_word() -> None:
+    assert parse_request("laptop with 2 years warranty").size is None

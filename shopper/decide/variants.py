@@ -9,7 +9,7 @@ from decimal import Decimal
 from shopper.decide.textmatch import fold
 from shopper.models import BUYABLE, Offer, Query, Variant
 from shopper.understand.features import colour_of
-from shopper.understand.sizes import canonical_size
+from shopper.understand.sizes import canonical_size, kids_heights
 
 # Option names shops use for size and colour before every format fills the canonical "size"/"colour".
 _SIZE_KEYS = (
@@ -79,6 +79,11 @@ def size_matches(want: str, have: str, system: str | None) -> bool:
         return True
     if "/" in have and "/" not in want and system == "waist":
         return have.split("/", 1)[0] == want
+    if system in ("kids_cm", "kids_years"):
+        # a child's age and height name the same sizes: 6 years is 116 cm, and "110/116" holds both
+        asked, offered = kids_heights(want), kids_heights(have)
+        if asked and offered:
+            return asked[0] <= offered[1] and offered[0] <= asked[1]
     return False
 
 
@@ -138,7 +143,9 @@ def pick_variant(offer: Offer, query: Query) -> Pick:
         return Pick(variant=unstated[0], notes=[note], size_unknown=True)
     if not known:
         return Pick(why=f"size {query.size} sold out", kind="size_sold_out", sizes_in_stock=stocked)
-    note = (SIZE_IN_STOCK, f"+ size {query.size} available")
+    shown = variant_size(known[0])
+    named = f"{query.size} ({shown})" if shown and shown != want else query.size  # "6Y (116)"
+    note = (SIZE_IN_STOCK, f"+ size {named} available")
     if want_colours and any(variant_colour(v) for v in offer.variants):
         return _by_colour(offer, known, want_colours, query.size, note)
     return Pick(variant=known[0], notes=[note])

@@ -33,6 +33,14 @@ _WAIST = r"W\s?(?P<w>\d{2})\s*/?\s*L\s?(?P<l>\d{2})"
 _SLASH = r"(?P<sw>\d{2})\s*/\s*(?P<sl>\d{2})"
 
 _KIDS_CM = r"(?P<cm>1[0-7]\d|[5-9]\d)(?:\s?cm)?(?![\w.,])"  # children's sizes are heights: 50-176 cm
+_AGE_UNIT = r"(?:y|yr|yrs|years?(?:\s+old)?|jaar|jahre?|år|ans?|anos|años)"
+_KIDS_YEARS = re.compile(
+    rf"(?<![\w.,/])(?P<y>1[0-6]|[1-9])(?:\s*[-/–]\s*(?P<y2>1[0-6]|[1-9]))?\s*{_AGE_UNIT}(?![\w])"
+    r"|(?<![\w])(?:age|aged|alder|leeftijd|alter|âge|ålder)\s+(?P<ya>1[0-6]|[1-9])(?![\w.,])",
+    re.I,
+)
+# The European convention for children's clothing: the height (cm) a size is made for, by age in years.
+HEIGHT_BY_AGE = dict(zip(range(1, 17), (80, 92, 98, *range(104, 177, 6)), strict=True))
 _KEYED = re.compile(
     rf"(?<![\w]){_KEYWORD}\s*:?\s*(?:(?P<sys>eu|uk|us)\s*)?(?:{_WAIST}|{_SLASH}"
     r"|(?P<kcm>1[0-7]\d)(?:\s?cm)?(?![\w.,])"
@@ -115,6 +123,11 @@ def _from_match(m: re.Match[str], kind: str | None) -> tuple[str, str | None]:
 def take_size(scan: Scan, kind: str | None, kids: bool = False) -> tuple[str | None, str | None]:
     """(size, size_system) from the request; the first size found wins, later ones are consumed too."""
     found: tuple[str, str | None] | None = None
+    if kids or kind in ("clothing", "trousers"):
+        for m in scan.find(_KIDS_YEARS):  # "6 år", "5-6 years", "age 6": before "str 6" reads as a size 6
+            first = m["y"] or m["ya"]
+            found = found or ((f"{first}-{m['y2']}Y" if m["y2"] else f"{first}Y"), "kids_years")
+            scan.take(m.start(), m.end())
     patterns: list[re.Pattern[str]] = [_KEYED, _SYSTEM_FIRST, _SYSTEM_AFTER]
     if kids and kind in ("clothing", "trousers", None):
         patterns.append(_BARE_KIDS)  # "rain jacket for kids 116"
@@ -210,4 +223,16 @@ def canonical_size(text: str | None) -> str | None:
     m = _CM.match(raw)
     if m:
         return m[1]
+    return None
+
+
+def kids_heights(size: str) -> tuple[int, int] | None:
+    """The heights (cm) a children's size is made for: '116' -> (116, 116), '5-6Y' -> (110, 116)."""
+    m = re.fullmatch(r"(\d{1,2})(?:-(\d{1,2}))?Y", size)
+    if m:
+        low, high = HEIGHT_BY_AGE.get(int(m[1])), HEIGHT_BY_AGE.get(int(m[2] or m[1]))
+        return (low, high) if low and high else None
+    m = re.fullmatch(r"(\d{2,3})(?:\s*[/-]\s*(\d{2,3}))?(?:\s?cm)?", size.strip(), re.I)
+    if m and 50 <= int(m[1]) <= 176:
+        return int(m[1]), int(m[2] or m[1])
     return None
