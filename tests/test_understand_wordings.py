@@ -36,7 +36,10 @@ def test_a_mistyped_product_noun_is_read_as_meant(typed: str, meant: str) -> Non
     assert q.search_terms[0] == meant
 
 
-@pytest.mark.parametrize("word", ["short", "light", "striped", "running", "Merino", "Kiprun", "cable"])
+@pytest.mark.parametrize(
+    "word",
+    ["short", "light", "striped", "running", "Merino", "Kiprun", "cable", "layer", "player", "books"],
+)
 def test_words_that_are_no_typos_stay(word: str) -> None:
     assert correct_typo(word) is None
 
@@ -142,3 +145,9 @@ def test_a_childs_age_is_a_size(request_text: str, size: str) -> None:
 
 def test_an_age_that_is_no_size_stays_a_word() -> None:
     assert parse_request("laptop with 2 years warranty").size is None
+
+
+def test_the_shipped_confusable_words_are_what_the_dictionaries_give() -> None:
+    from shopper.understand.confusables import build, confusable_words
+
+    assert set(build()) == confusable_words(), "run `python -m shopper.understand.confusables`"

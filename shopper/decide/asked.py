@@ -70,6 +70,9 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "windbreaker": ("wind jacket",),
     "coat": ("jacket", "parka"),  # a rain coat is sold as a rain jacket
     "raincoat": ("rain jacket",),
+    # what shops call the warm jackets people ask for by another name
+    "down jacket": ("puffer jacket", "insulated jacket", "puffer"),
+    "winter jacket": ("insulated jacket", "puffer jacket", "parka"),
     "hoodie": ("hooded",),
 }
 
@@ -189,6 +192,7 @@ def _alternatives_of(term: str, raw: str) -> tuple[str, ...]:
     found = [*SYNONYMS.get(term, ())]
     if english and english != raw.lower():
         found.append(english)
+        found.extend(SYNONYMS.get(english, ()))
         found.extend(SYNONYMS.get(stem(english.split()[-1]), ()))
     return tuple(dict.fromkeys(found))
 

@@ -200,7 +200,8 @@ joggingbroek=joggers mjukisbyxor=joggers jogging=joggers spijkerbroek=jeans
 trailrunning=trail_running trailløping=trail_running
 leren=leather leder=leather skinn=leather cuir=leather
 wollen=wool wolle=wool ull=wool laine=wool katoen=cotton baumwolle=cotton bomull=cotton coton=cotton
-pluie=rain randonnée=hiking randonnee=hiking
+pluie=rain randonnée=hiking randonnee=hiking polaire=fleece skærm=monitor skärm=monitor kängor=boots
+känga=boot kängorna=boots
 """)
 
 # Compound prefixes (nl/de/nb): "hardloop"+"schoenen" -> "running shoes".

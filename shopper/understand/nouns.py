@@ -28,6 +28,7 @@ charger cable adapter monitor display keyboard mouse processor cpu gpu motherboa
 ssd drive disk cooler fan router printer camera lens watch smartwatch tracker console controller
 television tv projector microphone webcam bottle helmet glasses sunglasses bike bicycle kettle toaster
 blender vacuum cleaner machine card supply stick computer calculator jackets sweaters boat kayak
+layer baselayer thermals mouse mice
 """)
 # Generic clothing words: "regntøy" is rain wear of any kind, so only its first part says what is wanted.
 GENERIC_NOUNS = words("""
@@ -62,9 +63,9 @@ _KNOWN = (
     | frozenset(COMPOUND_PREFIXES)
     | frozenset(COMPOUND_PREFIXES.values())
 )
-_VOCABULARY = sorted(
-    w for w in NOUNS | frozenset(TRANSLATIONS) | SHOE_HEADS | CLOTHING_HEADS | TROUSER_HEADS if w.isalpha()
-)
+# Corrections go to English product nouns only: a foreign noun one letter away from an English word the
+# lexicon does not know ("layer" -> Norwegian "lader") would turn a right word into a wrong product.
+_VOCABULARY = sorted(w for w in NOUNS if w.isalpha())
 _ALL_LANGUAGE_WORDS = frozenset().union(*LANGUAGE_WORDS.values())
 
 
@@ -91,6 +92,10 @@ def correct_typo(word: str) -> str | None:
     lowered = word.lower()
     if len(lowered) < MIN_TYPO_LENGTH or not lowered.isalpha() or _known(lowered):
         return None
+    from shopper.understand.confusables import confusable_words
+
+    if lowered in confusable_words():
+        return None  # a real word ("books", "tables"), not a slip on "boots" or "cables"
     allowed = 1 if len(lowered) < LONG_WORD else 2
     near = [
         (d, v)
