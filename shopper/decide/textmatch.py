@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -12,6 +13,7 @@ from shopper.understand.quantities import QTY, Need, fold, needs, num, superlati
 __all__ = ["Need", "fold", "needs", "superlative"]
 
 
+@lru_cache(maxsize=65536)  # pure, and called for every word of every offer's text
 def stem(word: str) -> str:
     """A light plural stripper: cables→cable, batteries→battery, boxes→box."""
     w = word
@@ -179,26 +181,48 @@ class Specs:
             self.cat.setdefault(k, set()).update(c)
 
 
+# Where a number starts (a digit after no ASCII digit), and the patterns that can only match there: a
+# lookbehind that rules out a digit, or a word boundary, before their first digit.
+_NUMBER_START = re.compile(r"(?<![0-9])\d")
+_CHARS_PER_TRY = 12  # one match() attempt costs about as much as scanning this many characters
+_STARTS_AT_NUMBER = re.compile(r"^(?:\(\?<!\[(?!\^)[^\]]*(?:0-9|\\d|\\w)[^\]]*\]\)|\\b)\(?\\d")
+
+
+def matches(pat: re.Pattern[str], text: str, starts: list[int]) -> Iterator[re.Match[str]]:
+    """The same matches as pat.finditer(text); a pattern that starts at a number is tried only at `starts`
+    (_NUMBER_START's), which is much cheaper on long descriptions than scanning every position."""
+    # a text dense with numbers (a spec table) is scanned faster in one pass
+    if len(starts) * _CHARS_PER_TRY > len(text) or not _STARTS_AT_NUMBER.match(pat.pattern):
+        yield from pat.finditer(text)
+        return
+    end = 0
+    for start in starts:
+        if start >= end and (m := pat.match(text, start)):
+            yield m
+            end = m.end()  # never an empty match: it starts with a digit
+
+
 @lru_cache(maxsize=32768)
 def specs(text: str) -> Specs:
     """Parse the quantities and categorical specs in a text."""
     t = fold(text)
     out = Specs()
+    starts = [m.start() for m in _NUMBER_START.finditer(t)]
     taken: list[tuple[int, int]] = []
     for pat, dim, mult in QTY:
-        for m in pat.finditer(t):
+        for m in matches(pat, t, starts):
             if any(a <= m.start() < b for a, b in taken):
                 continue
             taken.append((m.start(), m.end()))
             out.qty.setdefault(dim, set()).add(round(num(m.group(1)) * mult, 3))
-    for m in _RW_RATE.finditer(t):  # "R/W 7400/6500 MB/s": the read rate comes first
+    for m in matches(_RW_RATE, t, starts):  # "R/W 7400/6500 MB/s": the read rate comes first
         out.qty.setdefault("rate", set()).add(float(m.group(1)))
-    for m in _DDR_SPEED.finditer(t):  # "DDR4 3200" / "DDR4-3200" is a clock in MHz
+    for m in matches(_DDR_SPEED, t, starts):  # "DDR4 3200" / "DDR4-3200" is a clock in MHz
         out.qty.setdefault("freq", set()).add(float(m.group(1)))
-    for m in _PHONE_STORAGE.finditer(t):
+    for m in matches(_PHONE_STORAGE, t, starts):
         out.qty.setdefault("storage", set()).add(float(m.group(1)))
     for pat, kind in _CAT:
-        for m in pat.finditer(t):
+        for m in matches(pat, t, starts):
             out.cat.setdefault(kind, set()).add(m.group(1).replace(" ", ""))
     return out
 

@@ -50,10 +50,16 @@ def collect_terms(view: str, text: str, skip: list[tuple[int, int]]) -> list[Pie
 def split_compound(word: str) -> tuple[str, str] | None:
     """('hardloop', 'schoenen') for a known head noun at the end of a compound word, else None."""
     word = word.lower()
-    for head in sorted(TRANSLATIONS, key=len, reverse=True):
-        if (len(head) >= 4 or head in _SHORT_HEADS) and word.endswith(head) and len(word) >= len(head) + 2:
+    for head in _HEADS_LONGEST_FIRST:
+        if word.endswith(head) and len(word) >= len(head) + 2:
             return word[: -len(head)].rstrip("-"), head
     return None
+
+
+# sorted once, not per word (ranking splits every title word of every offer)
+_HEADS_LONGEST_FIRST = [
+    h for h in sorted(TRANSLATIONS, key=len, reverse=True) if len(h) >= 4 or h in _SHORT_HEADS
+]
 
 
 def to_english(word: str) -> str | None:
