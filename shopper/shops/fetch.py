@@ -12,16 +12,18 @@ from contextlib import asynccontextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
 from types import TracebackType
-from typing import Any
-
-import hishel
-import httpx
-from hishel.httpx import AsyncCacheClient
+from typing import TYPE_CHECKING, Any
 
 from shopper import USER_AGENT
 from shopper.errors import FetchError
 from shopper.shops.body import BodyError, decode_text, parse_retry_after, read_capped
 from shopper.shops.robots import RobotsCache, origin_of
+
+if TYPE_CHECKING:
+    import httpx
+
+# httpx and hishel are imported, and the client built, on the first request: a warm `find` answered from
+# the catalogue mirror and the recent answers makes none, and importing them costs more than the rest of it.
 
 RETRY_STATUSES = frozenset({408, 429, 500, 502, 503, 504})
 REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
@@ -149,7 +151,6 @@ class Fetcher:
         self._down_reported: set[str] = set()
 
     async def __aenter__(self) -> Fetcher:
-        self._ensure_client()
         return self
 
     async def __aexit__(
@@ -172,6 +173,8 @@ class Fetcher:
         quiet_404: bool = False,
     ) -> Page | None:
         """GET a URL; None (with a warning in .warnings, unless a quiet 404) when it cannot be had."""
+        import httpx
+
         requested = url
         try:
             target = httpx.URL(url, params=params) if params else httpx.URL(url)
@@ -197,6 +200,8 @@ class Fetcher:
         """Whether robots.txt lets shopper fetch `url` (always True with respect_robots off)."""
         if not self.settings.respect_robots:
             return True
+        import httpx
+
         try:
             return await self._robots.allowed(httpx.URL(url))
         except httpx.InvalidURL:
@@ -235,6 +240,8 @@ class Fetcher:
         Raises FetchError when no answer came; `maybe_sent` on it says the server may have acted, so
         the caller may only retry with the same Idempotency-Key.
         """
+        import httpx
+
         target = httpx.URL(url)
         try:
             _check_scheme(target, "URL")
@@ -335,6 +342,8 @@ class Fetcher:
         truncate: bool = False,
         extensions: dict[str, Any] | None = None,
     ) -> _Raw:
+        import httpx
+
         client = self._ensure_client()
         origin = origin_of(url)
         if origin in self._down:
@@ -394,6 +403,8 @@ class Fetcher:
 
     async def _fetch_robots(self, robots_url: str) -> str | None:
         """robots.txt text, or None for allow-all (4xx, 5xx, unreachable, redirect trouble)."""
+        import httpx
+
         url = httpx.URL(robots_url)
         for _ in range(self.settings.max_redirects + 1):
             try:
@@ -435,12 +446,17 @@ def _cache_problem(path: Path | None) -> str | None:
 
 
 def _make_client(s: FetchSettings) -> httpx.AsyncClient:
+    import httpx
+
     timeout = httpx.Timeout(
         connect=s.connect_timeout, read=s.read_timeout, write=s.read_timeout, pool=s.total_timeout
     )
     headers = {"User-Agent": s.user_agent, "Accept-Encoding": ACCEPT_ENCODING}
     if s.cache_path is None:
         return httpx.AsyncClient(timeout=timeout, headers=headers, follow_redirects=False)
+    import hishel
+    from hishel.httpx import AsyncCacheClient
+
     storage = hishel.AsyncSqliteStorage(database_path=s.cache_path, max_stream_size=s.max_bytes)
     # A private cache (one user), following RFC 9111; hishel's default would ignore Cache-Control.
     return AsyncCacheClient(
