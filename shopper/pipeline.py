@@ -250,6 +250,7 @@ async def _recheck(ctx: object, shops: list[ShopConfig], offers: list[Offer], re
 
     assert isinstance(ctx, SearchContext)
     by_name = {s.name: s for s in shops}
+    checked: dict[str, list[Offer]] = {}
 
     async def one(offer: Offer) -> None:
         shop = by_name[offer.shop]
@@ -260,8 +261,17 @@ async def _recheck(ctx: object, shops: list[ShopConfig], offers: list[Offer], re
             result.warnings.append(f"{shop.name}: could not re-check {offer.url}; its price may be stale")
         else:
             merge_live(offer, fresh)
+            checked.setdefault(shop.name, []).append(offer)
 
     await asyncio.gather(*(one(o) for o in offers), return_exceptions=True)
+    if ctx.conn is not None and checked:
+        from shopper.shops.catalog import CatalogMirror
+
+        # what was just read goes back into the mirror: the next request within the re-check age
+        # shows it without asking the shop again
+        mirror = CatalogMirror(ctx.conn)
+        for shop_name, fresh_offers in checked.items():
+            mirror.upsert(shop_name, fresh_offers)
 
 
 def _remember(conn: sqlite3.Connection, result: FindResult) -> None:
