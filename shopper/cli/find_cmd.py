@@ -68,6 +68,8 @@ def find(
 
 def _photos(paths: list[Path], profile: Any) -> tuple[list[Any], list[str]]:
     """--like photos (a bad one is an error) and the profile's photos (a bad one is a warning)."""
+    if not paths and not profile.photos:
+        return [], []  # no image code to load for a request without photos
     from shopper.looks import load_photos, profile_photo_paths
 
     warnings: list[str] = []
