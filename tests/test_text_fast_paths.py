@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import random
 import re
 import unicodedata
@@ -65,8 +66,42 @@ def test_spec_matches_are_finditer(dense: bool, monkeypatch: pytest.MonkeyPatch)
             assert got == [m.span() for m in pat.finditer(text)], (pat.pattern, text)
 
 
-def test_split_compound_tries_longer_heads_first() -> None:
-    longest = max((h for h in TRANSLATIONS if len(h) >= 4), key=len)
-    word = "xx" + longest
-    assert terms.split_compound(word) == ("xx", longest)
-    assert terms.split_compound("q") is None
+def _pairwise_stems(text: str) -> set[str]:
+    ws = textmatch.words(text)
+    out = {textmatch.stem(w) for w in ws}
+    out.update(textmatch.stem(a + b) for a, b in itertools.pairwise(ws) if len(a) <= 3 or len(b) <= 3)
+    return out
+
+
+def test_stems_joins_the_same_neighbouring_words_as_a_pairwise_walk() -> None:
+    rnd = random.Random(5)
+    pool = ["ab", "cde", "fghij", "12", "345", "-", "_", ".", " ", "ÄÖ", "ß", "é", "ı", "Ω", "x", "S-Pen"]
+    for _ in range(5000):
+        text = "".join(rnd.choice(pool) for _ in range(rnd.randrange(0, 20)))
+        assert textmatch.stems(text) == _pairwise_stems(text), repr(text)
+    assert {"spen", "s", "pen"} <= textmatch.stems("the S-Pen")
+
+
+def test_model_tokens_hands_out_a_set_of_its_own() -> None:
+    first = textmatch.model_tokens("Sony WH-1000XM5")
+    first.add("CHANGED")
+    assert textmatch.model_tokens("Sony WH-1000XM5") == {"WH1000XM5"}
+
+
+def _plain_split(word: str) -> tuple[str, str] | None:
+    word = word.lower()
+    for head in sorted(TRANSLATIONS, key=len, reverse=True):
+        if (
+            (len(head) >= 4 or head in terms._SHORT_HEADS)
+            and word.endswith(head)
+            and len(word) >= len(head) + 2
+        ):
+            return word[: -len(head)].rstrip("-"), head
+    return None
+
+
+def test_split_compound_is_the_longest_first_scan() -> None:
+    words = [p + h for p in ("hardloop", "x", "trail-", "xx", "", "a") for h in TRANSLATIONS]
+    words += ["q", "koptelefoons", "løpesko", "regenjassen", "schoenen"]
+    for word in words:
+        assert terms.split_compound(word) == _plain_split(word), word

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import itertools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -34,11 +33,21 @@ def words(text: str) -> list[str]:
     return _WORD.findall(fold(text))
 
 
+# Two neighbouring words of which one has at most three characters, as in words(): the first is taken,
+# the second only looked at, so every neighbouring pair is seen once. The groups of either branch,
+# joined, are the two words joined.
+_SHORT_PAIR = re.compile(
+    r"(?<![a-z0-9])(?:([a-z0-9]{1,3})[^a-z0-9]+(?=([a-z0-9]+))"
+    r"|([a-z0-9]+)[^a-z0-9]+(?=([a-z0-9]{1,3})(?![a-z0-9])))"
+)
+
+
 def stems(text: str) -> set[str]:
     """Stemmed words, plus hyphen/space-joined pairs so "S-Pen", "S Pen" and "spen" meet."""
-    ws = words(text)
-    out = {stem(w) for w in ws}
-    out.update(stem(a + b) for a, b in itertools.pairwise(ws) if len(a) <= 3 or len(b) <= 3)
+    folded = fold(text)
+    out = set(map(stem, _WORD.findall(folded)))
+    # the joined pairs without a Python step per word: long descriptions have thousands of words
+    out.update(map(stem, map("".join, _SHORT_PAIR.findall(folded))))
     return out
 
 
@@ -83,6 +92,11 @@ def _is_model(norm: str) -> bool:
 
 def model_tokens(text: str) -> set[str]:
     """Model numbers in a text, "WH-1000XM5"→WH1000XM5, "RTX 4070 Ti"→RTX4070TI, "S24+"→S24PLUS."""
+    return set(_model_tokens(text))
+
+
+@lru_cache(maxsize=32768)  # ranking and grouping both read every title
+def _model_tokens(text: str) -> frozenset[str]:
     raw = [t.strip(".-") for t in _SPLIT.split(text) if t.strip(".-")]
     out: set[str] = set()
     i = 0
@@ -113,7 +127,7 @@ def model_tokens(text: str) -> set[str]:
             i += 1
         out.add(norm)
         i += 1
-    return out
+    return frozenset(out)
 
 
 def shape(token: str) -> str:
