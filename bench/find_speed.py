@@ -95,21 +95,33 @@ async def measure(args: argparse.Namespace, shops: list[list[str]]) -> list[tupl
     return figures
 
 
+# Starts one `shopper` process and prints its wall time and peak RSS. It runs in a small process of its
+# own: Linux counts the memory of the process a child was started from (before its exec) in the child's
+# max RSS, so started from this benchmark (which holds the in-process find's memory) every child would
+# show at least that.
+_TIMER = """
+import json, os, subprocess, sys, time
+started = time.perf_counter()
+proc = subprocess.Popen(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+_, status, usage = os.wait4(proc.pid, 0)
+wall = time.perf_counter() - started
+print(json.dumps([wall, usage.ru_maxrss / 1024, os.waitstatus_to_exitcode(status)]))
+"""
+
+
 def _cli(argv: list[str], env: dict[str, str]) -> tuple[float, float]:
     """(seconds, peak MB) of one `shopper ...` process."""
-    started = time.perf_counter()
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "shopper", *argv],
+    timer = subprocess.run(
+        [sys.executable, "-c", _TIMER, sys.executable, "-m", "shopper", *argv],
         env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        check=True,
     )
-    _, status, usage = os.wait4(proc.pid, 0)
-    wall = time.perf_counter() - started
-    proc.returncode = os.waitstatus_to_exitcode(status)
-    if proc.returncode != 0:
-        raise SystemExit(f"shopper {' '.join(argv)} failed with exit code {proc.returncode}")
-    return wall, usage.ru_maxrss / 1024
+    wall, peak, code = json.loads(timer.stdout)
+    if code != 0:
+        raise SystemExit(f"shopper {' '.join(argv)} failed with exit code {code}")
+    return wall, peak
 
 
 def _median(values: list[float]) -> float:
