@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -33,21 +34,11 @@ def words(text: str) -> list[str]:
     return _WORD.findall(fold(text))
 
 
-# Two neighbouring words of which one has at most three characters, as in words(): the first is taken,
-# the second only looked at, so every neighbouring pair is seen once. The groups of either branch,
-# joined, are the two words joined.
-_SHORT_PAIR = re.compile(
-    r"(?<![a-z0-9])(?:([a-z0-9]{1,3})[^a-z0-9]+(?=([a-z0-9]+))"
-    r"|([a-z0-9]+)[^a-z0-9]+(?=([a-z0-9]{1,3})(?![a-z0-9])))"
-)
-
-
 def stems(text: str) -> set[str]:
     """Stemmed words, plus hyphen/space-joined pairs so "S-Pen", "S Pen" and "spen" meet."""
-    folded = fold(text)
-    out = set(map(stem, _WORD.findall(folded)))
-    # the joined pairs without a Python step per word: long descriptions have thousands of words
-    out.update(map(stem, map("".join, _SHORT_PAIR.findall(folded))))
+    ws = words(text)
+    out = set(map(stem, ws))  # map: long descriptions have thousands of words
+    out.update(map(stem, [a + b for a, b in itertools.pairwise(ws) if len(a) <= 3 or len(b) <= 3]))
     return out
 
 
