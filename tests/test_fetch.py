@@ -453,6 +453,29 @@ async def test_cache_control_max_age_serves_from_cache(
     assert server.hits["/cached"] == 1
 
 
+async def test_a_cached_answer_takes_no_slot_and_waits_for_no_crawl_delay(
+    fake_time: FakeTime, tmp_path: Path
+) -> None:
+    srv = TestServer(robots="User-agent: *\nCrawl-delay: 3\n").start()
+    try:
+        async with fetcher(fake_time, cache_path=tmp_path / "cache.db", per_host_concurrency=1) as f:
+
+            async def pages() -> list[object]:
+                first = await f.get(srv.url("/cached"))
+                again = [await f.get(srv.url("/cached")) for _ in range(3)]
+                return [first, *again, await f.get(srv.url("/page/utf8"))]
+
+            got = await asyncio.wait_for(pages(), 10)  # a slot never given back would hang here
+        assert all(got)
+        assert [getattr(p, "from_cache", None) for p in got] == [False, True, True, True, False]
+        assert srv.hits["/cached"] == 1
+        # robots.txt and the first /cached go out at once; the cached answers take no slot, so only the
+        # next request to the shop waits out the crawl delay
+        assert fake_time.sleeps == [3.0]
+    finally:
+        srv.close()
+
+
 async def test_no_store_is_not_cached(server: TestServer, fake_time: FakeTime, tmp_path: Path) -> None:
     async with fetcher(fake_time, cache_path=tmp_path / "cache.db") as f:
         pages = [await f.get(server.url("/nostore")) for _ in range(2)]
