@@ -105,3 +105,23 @@ def test_split_compound_is_the_longest_first_scan() -> None:
     words += ["q", "koptelefoons", "løpesko", "regenjassen", "schoenen"]
     for word in words:
         assert terms.split_compound(word) == _plain_split(word), word
+
+
+def test_stem_index_answers_membership_as_the_stems_set() -> None:
+    rnd = random.Random(9)
+    pool = ["a", "ab", "abc", "abcd", "cable", "cables", "battery", "batteries", "box", "boxes", "bus", "is"]
+    pool += ["s", "es", "ies", "y", "-", " ", ", ", "usb c", "s pen", "x", "Größe", "café"]
+    for _ in range(3000):
+        text = " ".join(rnd.choice(pool) for _ in range(rnd.randrange(0, 12)))
+        index, full = textmatch.StemIndex(text), textmatch.stems(text)
+        ws = textmatch.words(text)
+        asked = (
+            full
+            | set(ws)
+            | {w + "s" for w in ws}
+            | {w[:-1] for w in ws}
+            | {a + b for a, b in itertools.pairwise(ws)}
+        )
+        asked |= {rnd.choice(pool) for _ in range(4)} | {"", "y", "ies", "spen", "usbc"}
+        for word in asked:
+            assert (word in index) == (word in full), (text, word)

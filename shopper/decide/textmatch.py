@@ -42,7 +42,36 @@ def stems(text: str) -> set[str]:
     return out
 
 
-def phrase_in(phrase: str, text_stems: set[str]) -> bool:
+class StemIndex:
+    """`x in StemIndex(text)` is `x in stems(text)`, without stemming the whole text: a long description
+    is split into words once, and only the few spellings that stem to x are looked up."""
+
+    __slots__ = ("_folded", "_words")
+
+    def __init__(self, text: str) -> None:
+        self._folded = fold(text)
+        self._words = frozenset(_WORD.findall(self._folded))
+
+    def __contains__(self, target: object) -> bool:
+        if not isinstance(target, str) or not target:
+            return False
+        # stem() strips "s", "es" or "ies" (for "y"): these are all the words it maps to target
+        spellings = {target, target + "s", target + "es"}
+        if target.endswith("y"):
+            spellings.add(target[:-1] + "ies")
+        return any(stem(w) == target and (w in self._words or self._joined(w)) for w in spellings)
+
+    def _joined(self, word: str) -> bool:
+        # stems() also joins two neighbouring words when one has at most three characters
+        for cut in range(1, len(word)):
+            a, b = word[:cut], word[cut:]
+            both = (len(a) <= 3 or len(b) <= 3) and a in self._words and b in self._words
+            if both and re.search(rf"(?<![a-z0-9]){a}[^a-z0-9]+{b}(?![a-z0-9])", self._folded):
+                return True
+        return False
+
+
+def phrase_in(phrase: str, text_stems: set[str] | StemIndex) -> bool:
     """True when every word of the phrase (or its joined form) is among the text's stems."""
     ws = words(phrase)
     if not ws:
