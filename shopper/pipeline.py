@@ -102,9 +102,13 @@ async def find_events(
         unknown = _unknown_sizes(ranked, query)
         if stale or unknown:
             yield Stage(message=f"reading {len(stale) + len(unknown)} product page(s)")
+            before = _rank_inputs([*stale, *unknown])
             await _recheck(contexts[0], shops, stale, result)
             await _read_sizes(contexts[0], shops, unknown, SIZE_READ_BUDGET)
-            ranked, excluded = _rank_all(found, queries, query, profile)
+            # ranked again only when a read changed an offer (pages read moments ago are reused as they
+            # were, and then the ranking would come out the same)
+            if _rank_inputs([*stale, *unknown]) != before:
+                ranked, excluded = _rank_all(found, queries, query, profile)
         if photos:
             from shopper.looks import rank_by_photos
 
@@ -124,6 +128,11 @@ async def find_events(
         record_offers(conn, [o for batch in found for o in batch])
         _remember(conn, result)
     yield result
+
+
+def _rank_inputs(offers: list[Offer]) -> list[dict[str, object]]:
+    """What ranking reads of these offers (all but when they were fetched): did the reads change it?"""
+    return [o.model_dump(exclude={"fetched_at"}) for o in offers]
 
 
 def _searched(query: Query, photos: list[Photo] | None) -> Query:
