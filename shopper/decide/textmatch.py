@@ -99,13 +99,20 @@ _SPLIT = re.compile(r"[\s,;:()\[\]{}/|\"'!?®™*]+")
 _ROMAN = frozenset({"ii", "iii", "iv", "v", "vi"})
 
 
+_DROP_SEPARATORS = str.maketrans("", "", "-._")
+_UPPER = re.compile(r"[A-Z]")
+_DIGIT = re.compile(r"\d")
+_NUMBER_2_5 = re.compile(r"\d{2,5}")
+_NUMBER_3_5 = re.compile(r"\d{3,5}")
+
+
 def _norm_token(tok: str) -> str:
-    return re.sub(r"[-._]", "", fold(tok)).upper()
+    return fold(tok).translate(_DROP_SEPARATORS).upper()
 
 
 def _is_model(norm: str) -> bool:
     low = norm.lower()
-    if len(norm) < 2 or not (re.search(r"[A-Z]", norm) and re.search(r"\d", norm)):
+    if len(norm) < 2 or not (_UPPER.search(norm) and _DIGIT.search(norm)):
         return False
     return not (_UNIT_TOKEN.match(low) or _SPEC_TOKEN.match(low))
 
@@ -128,11 +135,11 @@ def _model_tokens(text: str) -> frozenset[str]:
         nxt = raw[i + 1] if i + 1 < len(raw) else ""
         # "RTX 4070": a short upper-case prefix and a bare number form one model number.
         join = base.isalpha() and base.isupper() and 2 <= len(base) <= 4 and fold(base) not in _ROMAN
-        if join and re.fullmatch(r"\d{2,5}", nxt):
+        if join and _NUMBER_2_5.fullmatch(nxt):
             norm = norm + nxt
             i += 1
             nxt = raw[i + 1] if i + 1 < len(raw) else ""
-        elif re.fullmatch(r"\d{3,5}", base) and fold(nxt) in QUALIFIERS:
+        elif _NUMBER_3_5.fullmatch(base) and fold(nxt) in QUALIFIERS:
             pass  # "4070 Ti" without a prefix still names a product
         elif not _is_model(norm):
             i += 1
@@ -222,13 +229,21 @@ _CHARS_PER_TRY = 12  # one match() attempt costs about as much as scanning this 
 _STARTS_AT_NUMBER = re.compile(r"^(?:\(\?<!\[(?!\^)[^\]]*(?:0-9|\\d|\\w)[^\]]*\]\)|\\b)\(?\\d")
 
 
+@lru_cache(maxsize=256)
+def _starts_at_number(pat: re.Pattern[str]) -> bool:
+    return bool(_STARTS_AT_NUMBER.match(pat.pattern))
+
+
 def matches(pat: re.Pattern[str], text: str, starts: list[int]) -> Iterator[re.Match[str]]:
     """The same matches as pat.finditer(text); a pattern that starts at a number is tried only at `starts`
     (_NUMBER_START's), which is much cheaper on long descriptions than scanning every position."""
     # a text dense with numbers (a spec table) is scanned faster in one pass
-    if len(starts) * _CHARS_PER_TRY > len(text) or not _STARTS_AT_NUMBER.match(pat.pattern):
-        yield from pat.finditer(text)
-        return
+    if len(starts) * _CHARS_PER_TRY > len(text) or not _starts_at_number(pat):
+        return pat.finditer(text)
+    return _tried_at(pat, text, starts)
+
+
+def _tried_at(pat: re.Pattern[str], text: str, starts: list[int]) -> Iterator[re.Match[str]]:
     end = 0
     for start in starts:
         if start >= end and (m := pat.match(text, start)):
