@@ -8,6 +8,7 @@ import tracemalloc
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 from http_server import TestServer, gzip_bomb
@@ -474,6 +475,33 @@ async def test_a_cached_answer_takes_no_slot_and_waits_for_no_crawl_delay(
         assert fake_time.sleeps == [3.0]
     finally:
         srv.close()
+
+
+async def test_a_cache_that_fails_to_store_gives_the_host_slot_back(
+    server: TestServer, fake_time: FakeTime, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import sqlite3
+
+    import hishel
+
+    store = hishel.AsyncSqliteStorage.create_entry
+    failures = [sqlite3.OperationalError("database is locked")]
+
+    async def locked_once(self: Any, request: Any, *args: Any, **kwargs: Any) -> Any:
+        if failures and str(request.url).endswith("/cached"):
+            raise failures.pop()
+        return await store(self, request, *args, **kwargs)
+
+    # the storage fails after the response came in, so the cache never closes what it read
+    monkeypatch.setattr(hishel.AsyncSqliteStorage, "create_entry", locked_once)
+    async with fetcher(fake_time, cache_path=tmp_path / "cache.db", per_host_concurrency=1) as f:
+
+        async def twice() -> list[object]:
+            return [await f.get(server.url("/cached")), await f.get(server.url("/page/utf8"))]
+
+        first, second = await asyncio.wait_for(twice(), 10)  # a slot never given back would hang here
+    assert first is None and any("locked" in w for w in f.warnings)
+    assert second is not None
 
 
 async def test_no_store_is_not_cached(server: TestServer, fake_time: FakeTime, tmp_path: Path) -> None:

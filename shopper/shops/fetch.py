@@ -253,14 +253,15 @@ class Fetcher:
         body = None if json_body is None else json.dumps(json_body, separators=(",", ":")).encode()
         if body is not None:
             sent["Content-Type"] = "application/json"
-        from shopper.shops.transport import DEADLINE
+        from shopper.shops.transport import DEADLINE, HELD, release_all
 
         # A user's own order is not crawling: robots.txt does not apply, the per-host limits do (the
         # client's transport takes the host's slot).
+        held: list[Any] = []
         try:
             async with asyncio.timeout(self.settings.total_timeout) as deadline:
                 request = client.build_request(
-                    method, target, headers=sent, content=body, extensions={DEADLINE: deadline}
+                    method, target, headers=sent, content=body, extensions={DEADLINE: deadline, HELD: held}
                 )
                 response = await client.send(request, stream=True)
                 try:
@@ -273,6 +274,8 @@ class Fetcher:
             raise _maybe_sent(FetchError(f"{url}: no answer within the time limit")) from None
         except (httpx.HTTPError, BodyError, OSError) as exc:
             raise _maybe_sent(FetchError(f"{url}: {type(exc).__name__}: {exc}")) from None
+        finally:
+            release_all(held)
         data: Any = None
         if raw:
             try:
@@ -349,18 +352,19 @@ class Fetcher:
     ) -> _Raw:
         import httpx
 
-        from shopper.shops.transport import DEADLINE
+        from shopper.shops.transport import DEADLINE, HELD, release_all
 
         client = self._ensure_client()
         origin = origin_of(url)
         if origin in self._down:
             raise _HostDown(self._down[origin], origin)
+        held: list[Any] = []
         try:
             # The total bound covers headers and body, which httpx's per-phase timeouts do not. The
             # host's slot is taken below the HTTP cache (shopper.shops.transport), so a cached answer
             # waits for no other request; the bound restarts once the request has its slot.
             async with asyncio.timeout(self.settings.total_timeout) as deadline:
-                sent = {**(extensions or {}), DEADLINE: deadline}
+                sent = {**(extensions or {}), DEADLINE: deadline, HELD: held}
                 async with client.stream("GET", url, headers=headers, extensions=sent) as response:
                     return await self._read(response, max_bytes, truncate)
         except TimeoutError:
@@ -377,6 +381,8 @@ class Fetcher:
         except (sqlite3.Error, OSError) as exc:
             # The cache database can fail (disk full, locked); that is one lost page, not a crash.
             raise _Failure(f"{type(exc).__name__}: {exc}") from None
+        finally:
+            release_all(held)  # the host's slot is free again, whatever failed above the transport
 
     async def _read(self, response: httpx.Response, max_bytes: int, truncate: bool) -> _Raw:
         headers = {key.lower(): value for key, value in response.headers.items()}

@@ -14,6 +14,9 @@ import httpx
 # Request extension: the asyncio.Timeout bounding the whole request (headers and body), which starts
 # counting when the request goes out, not while it waits for its host's slot.
 DEADLINE = "shopper.deadline"
+# Request extension: a list the transport adds the slot-holding body to, so the caller can give the slot
+# back whatever happens above the transport (a cache that fails to store never closes what it read).
+HELD = "shopper.held"
 
 Acquire = Callable[[httpx.URL], Awaitable[asyncio.Semaphore]]
 Wrap = Callable[[httpx.AsyncBaseTransport], httpx.AsyncBaseTransport]
@@ -89,7 +92,11 @@ class PoliteTransport(httpx.AsyncBaseTransport):
         except BaseException:
             slot.release()
             raise
-        response.stream = _Releasing(response.stream, slot)
+        body = _Releasing(response.stream, slot)
+        response.stream = body
+        held = request.extensions.get(HELD)
+        if isinstance(held, list):
+            held.append(body)
         return response
 
     async def aclose(self) -> None:
@@ -113,6 +120,17 @@ class _Releasing(httpx.AsyncByteStream):
             if isinstance(self._stream, httpx.AsyncByteStream):
                 await self._stream.aclose()
         finally:
-            if self._slot is not None:
-                slot, self._slot = self._slot, None
-                slot.release()
+            self.release()
+
+    def release(self) -> None:
+        """Give the slot back (once); closing the body does this too."""
+        if self._slot is not None:
+            slot, self._slot = self._slot, None
+            slot.release()
+
+
+def release_all(held: list[Any]) -> None:
+    """Give back every slot a request's bodies still hold (after it ended, however it ended)."""
+    for body in held:
+        if isinstance(body, _Releasing):
+            body.release()
