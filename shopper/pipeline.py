@@ -102,9 +102,13 @@ async def find_events(
         unknown = _unknown_sizes(ranked, query)
         if stale or unknown:
             yield Stage(message=f"reading {len(stale) + len(unknown)} product page(s)")
+            before = _rank_inputs([*stale, *unknown])
             await _recheck(contexts[0], shops, stale, result)
             await _read_sizes(contexts[0], shops, unknown, SIZE_READ_BUDGET)
-            ranked, excluded = _rank_all(found, queries, query, profile)
+            # ranked again only when a read changed an offer (pages read moments ago are reused as they
+            # were, and then the ranking would come out the same)
+            if _rank_inputs([*stale, *unknown]) != before:
+                ranked, excluded = _rank_all(found, queries, query, profile)
         if photos:
             from shopper.looks import rank_by_photos
 
@@ -124,6 +128,11 @@ async def find_events(
         record_offers(conn, [o for batch in found for o in batch])
         _remember(conn, result)
     yield result
+
+
+def _rank_inputs(offers: list[Offer]) -> list[dict[str, object]]:
+    """What ranking reads of these offers (all but when they were fetched): did the reads change it?"""
+    return [o.model_dump(exclude={"fetched_at"}) for o in offers]
 
 
 def _searched(query: Query, photos: list[Photo] | None) -> Query:
@@ -250,6 +259,7 @@ async def _recheck(ctx: object, shops: list[ShopConfig], offers: list[Offer], re
 
     assert isinstance(ctx, SearchContext)
     by_name = {s.name: s for s in shops}
+    checked: dict[str, list[Offer]] = {}
 
     async def one(offer: Offer) -> None:
         shop = by_name[offer.shop]
@@ -260,8 +270,17 @@ async def _recheck(ctx: object, shops: list[ShopConfig], offers: list[Offer], re
             result.warnings.append(f"{shop.name}: could not re-check {offer.url}; its price may be stale")
         else:
             merge_live(offer, fresh)
+            checked.setdefault(shop.name, []).append(offer)
 
     await asyncio.gather(*(one(o) for o in offers), return_exceptions=True)
+    if ctx.conn is not None and checked:
+        from shopper.shops.catalog import CatalogMirror
+
+        # what was just read goes back into the mirror: the next request within the re-check age
+        # shows it without asking the shop again
+        mirror = CatalogMirror(ctx.conn)
+        for shop_name, fresh_offers in checked.items():
+            mirror.upsert(shop_name, fresh_offers)
 
 
 def _remember(conn: sqlite3.Connection, result: FindResult) -> None:

@@ -8,6 +8,7 @@ import tracemalloc
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 from http_server import TestServer, gzip_bomb
@@ -451,6 +452,56 @@ async def test_cache_control_max_age_serves_from_cache(
         third = await f.get(server.url("/cached"))
     assert third is not None and third.from_cache
     assert server.hits["/cached"] == 1
+
+
+async def test_a_cached_answer_takes_no_slot_and_waits_for_no_crawl_delay(
+    fake_time: FakeTime, tmp_path: Path
+) -> None:
+    srv = TestServer(robots="User-agent: *\nCrawl-delay: 3\n").start()
+    try:
+        async with fetcher(fake_time, cache_path=tmp_path / "cache.db", per_host_concurrency=1) as f:
+
+            async def pages() -> list[object]:
+                first = await f.get(srv.url("/cached"))
+                again = [await f.get(srv.url("/cached")) for _ in range(3)]
+                return [first, *again, await f.get(srv.url("/page/utf8"))]
+
+            got = await asyncio.wait_for(pages(), 10)  # a slot never given back would hang here
+        assert all(got)
+        assert [getattr(p, "from_cache", None) for p in got] == [False, True, True, True, False]
+        assert srv.hits["/cached"] == 1
+        # robots.txt and the first /cached go out at once; the cached answers take no slot, so only the
+        # next request to the shop waits out the crawl delay
+        assert fake_time.sleeps == [3.0]
+    finally:
+        srv.close()
+
+
+async def test_a_cache_that_fails_to_store_gives_the_host_slot_back(
+    server: TestServer, fake_time: FakeTime, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import sqlite3
+
+    import hishel
+
+    store = hishel.AsyncSqliteStorage.create_entry
+    failures = [sqlite3.OperationalError("database is locked")]
+
+    async def locked_once(self: Any, request: Any, *args: Any, **kwargs: Any) -> Any:
+        if failures and str(request.url).endswith("/cached"):
+            raise failures.pop()
+        return await store(self, request, *args, **kwargs)
+
+    # the storage fails after the response came in, so the cache never closes what it read
+    monkeypatch.setattr(hishel.AsyncSqliteStorage, "create_entry", locked_once)
+    async with fetcher(fake_time, cache_path=tmp_path / "cache.db", per_host_concurrency=1) as f:
+
+        async def twice() -> list[object]:
+            return [await f.get(server.url("/cached")), await f.get(server.url("/page/utf8"))]
+
+        first, second = await asyncio.wait_for(twice(), 10)  # a slot never given back would hang here
+    assert first is None and any("locked" in w for w in f.warnings)
+    assert second is not None
 
 
 async def test_no_store_is_not_cached(server: TestServer, fake_time: FakeTime, tmp_path: Path) -> None:

@@ -242,6 +242,7 @@ async def test_old_mirror_rows_are_rechecked_live_and_flagged_stale_when_they_ca
     conn = connect()
     try:
         first = await find("headphones", profile, conn=conn)
+        first_asked = server.requests.copy()
         top = first.offers[0].offer
         product = next(p for p in server.products if top.url.endswith("/products/" + p.slug))
         assert top.price is not None
@@ -253,6 +254,12 @@ async def test_old_mirror_rows_are_rechecked_live_and_flagged_stale_when_they_ca
         rechecked = next(r.offer for r in second.offers if r.offer.url == top.url)
         assert rechecked.price is not None and rechecked.price.amount == new_price
         assert not rechecked.stale
+        asked_before = server.requests.copy()
+        again = await find("headphones", profile, conn=conn)  # within the re-check age of those reads
+        asked_again = server.requests - asked_before
+        assert not asked_again.keys() & (asked_before - first_asked).keys(), asked_again
+        kept = next(r.offer for r in again.offers if r.offer.url == top.url)
+        assert kept.price is not None and kept.price.amount == new_price and not kept.stale
 
         with conn:
             conn.execute("UPDATE catalog_offers SET fetched_at = datetime('now', '-1 hour')")

@@ -68,6 +68,8 @@ def find(
 
 def _photos(paths: list[Path], profile: Any) -> tuple[list[Any], list[str]]:
     """--like photos (a bad one is an error) and the profile's photos (a bad one is a warning)."""
+    if not paths and not profile.photos:
+        return [], []  # no image code to load for a request without photos
     from shopper.looks import load_photos, profile_photo_paths
 
     warnings: list[str] = []
@@ -86,14 +88,14 @@ async def _run(
     verbose: bool = False,
     photos: list[Any] | None = None,
 ) -> Any:
-    from shopper.cli import render
+    from shopper.cli.plain import clean, one_line
     from shopper.events import ShopFailed, ShopFinished, ShopStarted, Stage
     from shopper.llm import find as llm_find
     from shopper.models import FindResult
     from shopper.pipeline import find_events
     from shopper.store.db import connect
 
-    err = render.error_console()
+    err = _stderr()
     conn = connect()
     final: FindResult | None = None
     waiting: set[str] = set()
@@ -118,39 +120,54 @@ async def _run(
                     # A shop that showed products it could not read gets a yellow mark, never a green tick.
                     warned = item.status == "warning"
                     err.print(
-                        f"  {'[yellow]![/]' if warned else '[green]✓[/]'} {render.clean(item.shop)}: "
+                        f"  {'[yellow]![/]' if warned else '[green]✓[/]'} {clean(item.shop)}: "
                         f"{item.offers} offer(s) [dim]({item.how}, {item.seconds:.1f} s)[/]"
                         + (" [yellow]see warning below[/]" if warned else "")
                     )
                 elif isinstance(item, ShopFailed):
                     waiting.discard(item.shop)
-                    err.print(f"  [red]✗[/] {render.clean(render.one_line(item.error))}")
+                    err.print(f"  [red]✗[/] {clean(one_line(item.error))}")
                 elif isinstance(item, Stage):
-                    status.update(render.clean(item.message) + "…")
+                    status.update(clean(item.message) + "…")
                 elif isinstance(item, FindResult):
                     final = item
                 if waiting:
-                    status.update("searching " + render.clean(", ".join(sorted(waiting))) + "…")
+                    status.update("searching " + clean(", ".join(sorted(waiting))) + "…")
             assert final is not None
             llm_find.finish(llm, final)
             final.warnings[:0] = photo_warnings
     finally:
         conn.close()
     if verbose:
-        err.print(f"[dim]{render.clean(llm_find.usage_line(llm))}[/]")
+        err.print(f"[dim]{clean(llm_find.usage_line(llm))}[/]")
     return final
 
 
+def _stderr() -> Any:
+    """Progress and warnings: plain lines when stderr is no terminal (rich is not even loaded)."""
+    from shopper.cli.plain import plain_stderr
+
+    plain = plain_stderr()
+    if plain is not None:
+        return plain
+    from shopper.cli.render import error_console
+
+    return error_console()
+
+
 def _render(result: Any, limit: int, as_json: bool) -> None:
-    from shopper.cli import render
     from shopper.report import find_json
 
-    err = render.error_console()
+    err = _stderr()
     if as_json:
+        from shopper.cli.plain import clean, one_line
+
         typer.echo(json.dumps(find_json(result, limit), ensure_ascii=False))
         for warning in result.warnings:
-            err.print(f"[yellow]warning:[/] {render.clean(render.one_line(warning))}")
+            err.print(f"[yellow]warning:[/] {clean(one_line(warning))}")
         return
+    from shopper.cli import render
+
     out = render.console()
     if result.demo:
         out.print(

@@ -2,35 +2,21 @@
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING, Any
 
 from rich.console import Console
-from rich.markup import escape
 from rich.panel import Panel
 from rich.style import Style
 from rich.table import Table
 from rich.text import Text
 
+from shopper.cli.plain import UNSAFE, clean, one_line
+
 if TYPE_CHECKING:
     from shopper.inspect import InspectResult
     from shopper.models import FindResult, Money, Query
 
-# C0/C1 controls (ESC starts terminal escape sequences), bidi overrides and zero-width marks:
-# scraped text could use them to rewrite the screen or disguise itself.
-_UNSAFE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
-_SPACE = re.compile(r"\s+")
-
-
-def clean(text: object) -> str:
-    """Untrusted text made safe for the terminal: control characters removed, rich markup escaped."""
-    return escape(_UNSAFE.sub("", str(text)))
-
-
-def one_line(text: object, limit: int = 300) -> str:
-    """Collapse whitespace and drop control characters; cut long text with an ellipsis."""
-    flat = _SPACE.sub(" ", _UNSAFE.sub("", str(text))).strip()
-    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
+__all__ = ["clean", "one_line"]  # defined with the plain console, which needs them without rich
 
 
 def console() -> Console:
@@ -149,7 +135,7 @@ def find_table(result: FindResult, limit: int, *, wide: bool = True) -> Table:
             stock += " · " + "/".join(ranked.matched_variant.options.values())
         if offer.stale:
             stock += " · stale"
-        product = Text(one_line(_UNSAFE.sub("", offer.title), 120))
+        product = Text(one_line(UNSAFE.sub("", offer.title), 120))
         if ranked.group in shared:
             product.append(f" [{ranked.group}]", style="dim")
         product.append("\n")
@@ -187,7 +173,7 @@ def link_text(url: str) -> Text:
         path = "/…" + path[-38:]
     if parts.query and "variant=" in parts.query:
         path += "?" + parts.query[:30]
-    label = _UNSAFE.sub("", host + path) or url[:60]
+    label = UNSAFE.sub("", host + path) or url[:60]
     return Text(label, style=Style(link=safe, color="blue") if safe else "blue")
 
 
@@ -242,7 +228,7 @@ def compare_table(result: FindResult) -> Table | None:
     table = Table(header_style="bold", show_lines=True)
     table.add_column("")
     for ranked in comparison.columns:
-        head = Text(one_line(_UNSAFE.sub("", ranked.offer.title), 60) + "\n")
+        head = Text(one_line(UNSAFE.sub("", ranked.offer.title), 60) + "\n")
         head.append_text(link_text(ranked.url))
         table.add_column(head, max_width=50)
     for label, cells in comparison.rows:

@@ -56,7 +56,10 @@ def rank(
     ranked = [_score(k, profile, cheapest, budget) for k in kept]
     ranked.sort(key=_order)
     _cheapest_only_when_cheapest(ranked)
-    ids = group_offers([r.offer for r in ranked] + [_as_offer(e, offers) for e in excluded])
+    first_by_url: dict[str, Offer] = {}
+    for offer in offers:
+        first_by_url.setdefault(offer.url, offer)
+    ids = group_offers([r.offer for r in ranked] + [_as_offer(e, first_by_url) for e in excluded])
     for ro, gid in zip(ranked, ids, strict=False):
         ro.group = gid
     for ex, gid in zip(excluded, ids[len(ranked) :], strict=True):
@@ -64,8 +67,8 @@ def rank(
     return ranked, excluded
 
 
-def _as_offer(ex: Excluded, offers: list[Offer]) -> Offer:
-    return next((o for o in offers if o.url == ex.url), Offer(url=ex.url, title=ex.title, shop=ex.shop))
+def _as_offer(ex: Excluded, by_url: dict[str, Offer]) -> Offer:
+    return by_url.get(ex.url) or Offer(url=ex.url, title=ex.title, shop=ex.shop)
 
 
 def _cheapest_only_when_cheapest(ranked: list[RankedOffer]) -> None:
@@ -122,12 +125,13 @@ def _check(offer: Offer, query: Query, profile: Profile, ask: Asked, rates: Rate
     for brand in [*query.exclude_brands, *profile.brands_avoided]:
         if phrase_in(brand, brand_stems):
             return out(f"brand {brand} is avoided", "avoided_brand")
-    text = stems(" ".join(filter(None, [offer.title, offer.description, offer.category, *offer.tags])))
-    raw = " | ".join(filter(None, [offer.title, offer.description, offer.category, *offer.tags]))
-    for attr in query.must_not:
-        state = attribute_state(attr, raw) if known_attribute(attr) else phrase_in(attr, text) or None
-        if state:
-            return out(f"has {attr}, which you did not want", "unwanted")
+    if query.must_not:  # the whole text is read (a long description costs) only when it is asked about
+        text = stems(" ".join(filter(None, [offer.title, offer.description, offer.category, *offer.tags])))
+        raw = " | ".join(filter(None, [offer.title, offer.description, offer.category, *offer.tags]))
+        for attr in query.must_not:
+            state = attribute_state(attr, raw) if known_attribute(attr) else phrase_in(attr, text) or None
+            if state:
+                return out(f"has {attr}, which you did not want", "unwanted")
     fit = analyse(offer, ask)
     if fit.score < MIN_RELEVANCE or fit.conflict:
         negative = next((r[2:] for r in fit.reasons if r.startswith("−")), "")

@@ -11,6 +11,7 @@ from shopper.decide.attributes import attribute_state, known_attribute
 from shopper.decide.textmatch import (
     Need,
     Specs,
+    StemIndex,
     colours_in,
     fold,
     model_conflict,
@@ -50,17 +51,53 @@ class Fit:
     coverage: float = 1.0
 
 
-@dataclass
 class _Text:
-    title: set[str]
-    category: set[str]
-    body: set[str]
-    models: set[str]
-    title_specs: Specs
-    other_specs: Specs
-    colours_title: set[str]
-    colours_other: set[str]
-    raw: str = ""  # title, description, category and tags as written, for attributes and their negation
+    """An offer's text as relevance reads it. The parts read from a long description (its stems, specs
+    and colours, the raw text) are worked out on first use: many requests never look at them."""
+
+    def __init__(self, offer: Offer) -> None:
+        self._offer = offer
+        self.title = _title_stems(offer.title) | (stems(offer.brand) if offer.brand else set())
+        self.category = stems(" ".join(filter(None, [offer.category, " ".join(offer.tags)])))
+        self.models = (
+            model_tokens(offer.title)
+            | ({*model_tokens(offer.mpn)} if offer.mpn else set())
+            | set(re.findall(r"(?<![\w.,/-])\d{3,}(?![\w.,/-])", offer.title))
+        )
+        self.title_specs = specs(offer.title)
+        self.colours_title = colours_in(offer.title)
+
+    @functools.cached_property
+    def _options(self) -> str:
+        return " ".join(f"{k} {v}" for var in self._offer.variants for k, v in var.options.items())
+
+    @functools.cached_property
+    def _other(self) -> str:
+        o = self._offer
+        return " ".join(filter(None, [o.description, o.category, " ".join(o.tags), self._options]))
+
+    @functools.cached_property
+    def body(self) -> set[str]:
+        return stems(self._other)
+
+    @functools.cached_property
+    def body_index(self) -> StemIndex:
+        """`body` for membership only, much cheaper on a long description."""
+        return StemIndex(self._other)
+
+    @functools.cached_property
+    def other_specs(self) -> Specs:
+        return specs(self._other)
+
+    @functools.cached_property
+    def colours_other(self) -> set[str]:
+        return colours_in(self._options) | colours_in(self._offer.description or "")
+
+    @functools.cached_property
+    def raw(self) -> str:
+        """Title, description, category and tags as written, for attributes and their negation."""
+        o = self._offer
+        return " | ".join(filter(None, [o.title, o.description, o.category, " ".join(o.tags)]))
 
 
 @functools.lru_cache(maxsize=8192)
@@ -81,22 +118,7 @@ _RAW_WORD = re.compile(r"[^\W\d_]+")
 
 
 def _offer_text(offer: Offer) -> _Text:
-    options = " ".join(f"{k} {v}" for var in offer.variants for k, v in var.options.items())
-    other = " ".join(filter(None, [offer.description, offer.category, " ".join(offer.tags), options]))
-    other_specs = specs(other)
-    return _Text(
-        title=_title_stems(offer.title) | (stems(offer.brand) if offer.brand else set()),
-        category=stems(" ".join(filter(None, [offer.category, " ".join(offer.tags)]))),
-        body=stems(other),
-        models=model_tokens(offer.title)
-        | ({*model_tokens(offer.mpn)} if offer.mpn else set())
-        | set(re.findall(r"(?<![\w.,/-])\d{3,}(?![\w.,/-])", offer.title)),
-        title_specs=specs(offer.title),
-        other_specs=other_specs,
-        colours_title=colours_in(offer.title),
-        colours_other=colours_in(options) | colours_in(offer.description or ""),
-        raw=" | ".join(filter(None, [offer.title, offer.description, offer.category, " ".join(offer.tags)])),
-    )
+    return _Text(offer)
 
 
 def analyse(offer: Offer, ask: Asked) -> Fit:
@@ -238,7 +260,7 @@ def _coverage(
         alts = (w, *(others[w] if others and w in others else SYNONYMS.get(w, ())))
         if any(phrase_in(a, t.title) or phrase_in(a, t.category) for a in alts):
             got += weight
-        elif any(phrase_in(a, t.body) for a in alts):
+        elif any(phrase_in(a, t.body_index) for a in alts):
             got += BODY_SHARE * weight
         elif any(phrase_in(a.split()[-1], t.title) or phrase_in(a.split()[-1], t.category) for a in alts[1:]):
             got += NOUN_ONLY_SHARE * weight  # "regenbroek" met by trousers that are not rain trousers

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -12,6 +13,7 @@ from shopper.understand.quantities import QTY, Need, fold, needs, num, superlati
 __all__ = ["Need", "fold", "needs", "superlative"]
 
 
+@lru_cache(maxsize=65536)  # pure, and called for every word of every offer's text
 def stem(word: str) -> str:
     """A light plural stripper: cables→cable, batteries→battery, boxes→box."""
     w = word
@@ -35,12 +37,41 @@ def words(text: str) -> list[str]:
 def stems(text: str) -> set[str]:
     """Stemmed words, plus hyphen/space-joined pairs so "S-Pen", "S Pen" and "spen" meet."""
     ws = words(text)
-    out = {stem(w) for w in ws}
-    out.update(stem(a + b) for a, b in itertools.pairwise(ws) if len(a) <= 3 or len(b) <= 3)
+    out = set(map(stem, ws))  # map: long descriptions have thousands of words
+    out.update(map(stem, [a + b for a, b in itertools.pairwise(ws) if len(a) <= 3 or len(b) <= 3]))
     return out
 
 
-def phrase_in(phrase: str, text_stems: set[str]) -> bool:
+class StemIndex:
+    """`x in StemIndex(text)` is `x in stems(text)`, without stemming the whole text: a long description
+    is split into words once, and only the few spellings that stem to x are looked up."""
+
+    __slots__ = ("_folded", "_words")
+
+    def __init__(self, text: str) -> None:
+        self._folded = fold(text)
+        self._words = frozenset(_WORD.findall(self._folded))
+
+    def __contains__(self, target: object) -> bool:
+        if not isinstance(target, str) or not target:
+            return False
+        # stem() strips "s", "es" or "ies" (for "y"): these are all the words it maps to target
+        spellings = {target, target + "s", target + "es"}
+        if target.endswith("y"):
+            spellings.add(target[:-1] + "ies")
+        return any(stem(w) == target and (w in self._words or self._joined(w)) for w in spellings)
+
+    def _joined(self, word: str) -> bool:
+        # stems() also joins two neighbouring words when one has at most three characters
+        for cut in range(1, len(word)):
+            a, b = word[:cut], word[cut:]
+            both = (len(a) <= 3 or len(b) <= 3) and a in self._words and b in self._words
+            if both and re.search(rf"(?<![a-z0-9]){a}[^a-z0-9]+{b}(?![a-z0-9])", self._folded):
+                return True
+        return False
+
+
+def phrase_in(phrase: str, text_stems: set[str] | StemIndex) -> bool:
     """True when every word of the phrase (or its joined form) is among the text's stems."""
     ws = words(phrase)
     if not ws:
@@ -68,19 +99,31 @@ _SPLIT = re.compile(r"[\s,;:()\[\]{}/|\"'!?®™*]+")
 _ROMAN = frozenset({"ii", "iii", "iv", "v", "vi"})
 
 
+_DROP_SEPARATORS = str.maketrans("", "", "-._")
+_UPPER = re.compile(r"[A-Z]")
+_DIGIT = re.compile(r"\d")
+_NUMBER_2_5 = re.compile(r"\d{2,5}")
+_NUMBER_3_5 = re.compile(r"\d{3,5}")
+
+
 def _norm_token(tok: str) -> str:
-    return re.sub(r"[-._]", "", fold(tok)).upper()
+    return fold(tok).translate(_DROP_SEPARATORS).upper()
 
 
 def _is_model(norm: str) -> bool:
     low = norm.lower()
-    if len(norm) < 2 or not (re.search(r"[A-Z]", norm) and re.search(r"\d", norm)):
+    if len(norm) < 2 or not (_UPPER.search(norm) and _DIGIT.search(norm)):
         return False
     return not (_UNIT_TOKEN.match(low) or _SPEC_TOKEN.match(low))
 
 
 def model_tokens(text: str) -> set[str]:
     """Model numbers in a text, "WH-1000XM5"→WH1000XM5, "RTX 4070 Ti"→RTX4070TI, "S24+"→S24PLUS."""
+    return set(_model_tokens(text))
+
+
+@lru_cache(maxsize=32768)  # ranking and grouping both read every title
+def _model_tokens(text: str) -> frozenset[str]:
     raw = [t.strip(".-") for t in _SPLIT.split(text) if t.strip(".-")]
     out: set[str] = set()
     i = 0
@@ -92,11 +135,11 @@ def model_tokens(text: str) -> set[str]:
         nxt = raw[i + 1] if i + 1 < len(raw) else ""
         # "RTX 4070": a short upper-case prefix and a bare number form one model number.
         join = base.isalpha() and base.isupper() and 2 <= len(base) <= 4 and fold(base) not in _ROMAN
-        if join and re.fullmatch(r"\d{2,5}", nxt):
+        if join and _NUMBER_2_5.fullmatch(nxt):
             norm = norm + nxt
             i += 1
             nxt = raw[i + 1] if i + 1 < len(raw) else ""
-        elif re.fullmatch(r"\d{3,5}", base) and fold(nxt) in QUALIFIERS:
+        elif _NUMBER_3_5.fullmatch(base) and fold(nxt) in QUALIFIERS:
             pass  # "4070 Ti" without a prefix still names a product
         elif not _is_model(norm):
             i += 1
@@ -111,7 +154,7 @@ def model_tokens(text: str) -> set[str]:
             i += 1
         out.add(norm)
         i += 1
-    return out
+    return frozenset(out)
 
 
 def shape(token: str) -> str:
@@ -179,26 +222,56 @@ class Specs:
             self.cat.setdefault(k, set()).update(c)
 
 
+# Where a number starts (a digit after no ASCII digit), and the patterns that can only match there: a
+# lookbehind that rules out a digit, or a word boundary, before their first digit.
+_NUMBER_START = re.compile(r"(?<![0-9])\d")
+_CHARS_PER_TRY = 12  # one match() attempt costs about as much as scanning this many characters
+_STARTS_AT_NUMBER = re.compile(r"^(?:\(\?<!\[(?!\^)[^\]]*(?:0-9|\\d|\\w)[^\]]*\]\)|\\b)\(?\\d")
+
+
+@lru_cache(maxsize=256)
+def _starts_at_number(pat: re.Pattern[str]) -> bool:
+    return bool(_STARTS_AT_NUMBER.match(pat.pattern))
+
+
+def matches(pat: re.Pattern[str], text: str, starts: list[int]) -> Iterator[re.Match[str]]:
+    """The same matches as pat.finditer(text); a pattern that starts at a number is tried only at `starts`
+    (_NUMBER_START's), which is much cheaper on long descriptions than scanning every position."""
+    # a text dense with numbers (a spec table) is scanned faster in one pass
+    if len(starts) * _CHARS_PER_TRY > len(text) or not _starts_at_number(pat):
+        return pat.finditer(text)
+    return _tried_at(pat, text, starts)
+
+
+def _tried_at(pat: re.Pattern[str], text: str, starts: list[int]) -> Iterator[re.Match[str]]:
+    end = 0
+    for start in starts:
+        if start >= end and (m := pat.match(text, start)):
+            yield m
+            end = m.end()  # never an empty match: it starts with a digit
+
+
 @lru_cache(maxsize=32768)
 def specs(text: str) -> Specs:
     """Parse the quantities and categorical specs in a text."""
     t = fold(text)
     out = Specs()
+    starts = [m.start() for m in _NUMBER_START.finditer(t)]
     taken: list[tuple[int, int]] = []
     for pat, dim, mult in QTY:
-        for m in pat.finditer(t):
+        for m in matches(pat, t, starts):
             if any(a <= m.start() < b for a, b in taken):
                 continue
             taken.append((m.start(), m.end()))
             out.qty.setdefault(dim, set()).add(round(num(m.group(1)) * mult, 3))
-    for m in _RW_RATE.finditer(t):  # "R/W 7400/6500 MB/s": the read rate comes first
+    for m in matches(_RW_RATE, t, starts):  # "R/W 7400/6500 MB/s": the read rate comes first
         out.qty.setdefault("rate", set()).add(float(m.group(1)))
-    for m in _DDR_SPEED.finditer(t):  # "DDR4 3200" / "DDR4-3200" is a clock in MHz
+    for m in matches(_DDR_SPEED, t, starts):  # "DDR4 3200" / "DDR4-3200" is a clock in MHz
         out.qty.setdefault("freq", set()).add(float(m.group(1)))
-    for m in _PHONE_STORAGE.finditer(t):
+    for m in matches(_PHONE_STORAGE, t, starts):
         out.qty.setdefault("storage", set()).add(float(m.group(1)))
     for pat, kind in _CAT:
-        for m in pat.finditer(t):
+        for m in matches(pat, t, starts):
             out.cat.setdefault(kind, set()).add(m.group(1).replace(" ", ""))
     return out
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import socket
 import threading
 from dataclasses import dataclass
 from decimal import Decimal
@@ -64,14 +65,30 @@ _lock = threading.Lock()
 _servers: dict[int, ShopServer] = {}  # port -> server started by this process
 
 
+PROBE_TIMEOUT = 1.0  # seconds; a demo shop on loopback answers in milliseconds
+PROBE_MAX_BYTES = 8192  # the marker answer is one small JSON object
+
+
 def _probe(port: int) -> str | None:
     """The demo shop name answering on port, or None when something else (or nothing) answers."""
-    import urllib.request
-
+    # One HTTP/1.0 exchange on a plain socket: urllib's import costs more than every probe together,
+    # and every `find` on the demo makes these five probes.
+    request = f"GET {MARKER_PATH} HTTP/1.0\r\nHost: {DEMO_HOST}:{port}\r\n\r\n".encode("ascii")
+    reply = b""
     try:
-        with urllib.request.urlopen(f"http://{DEMO_HOST}:{port}{MARKER_PATH}", timeout=1) as resp:
-            name = json.loads(resp.read(4096).decode("utf-8")).get("shopper_demo")
-    except (OSError, ValueError, AttributeError):
+        with socket.create_connection((DEMO_HOST, port), timeout=PROBE_TIMEOUT) as sock:
+            sock.sendall(request)
+            while len(reply) < PROBE_MAX_BYTES and (chunk := sock.recv(PROBE_MAX_BYTES)):
+                reply += chunk
+    except OSError:
+        return None
+    head, _, body = reply.partition(b"\r\n\r\n")
+    status = head.split(b"\r\n", 1)[0].split()
+    if len(status) < 2 or not status[0].startswith(b"HTTP/") or status[1] != b"200":
+        return None
+    try:
+        name = json.loads(body.decode("utf-8")).get("shopper_demo")
+    except (ValueError, AttributeError):
         return None
     return name if isinstance(name, str) else None
 

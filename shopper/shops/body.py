@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import zlib
 from datetime import UTC, datetime
-from email.utils import parsedate_to_datetime
+from typing import TYPE_CHECKING
 
-import httpx
-from w3lib.encoding import html_to_unicode
+if TYPE_CHECKING:
+    import httpx
 
 
 class BodyError(Exception):
@@ -65,6 +65,8 @@ async def read_capped(response: httpx.Response, max_bytes: int, *, truncate: boo
 
 def decode_text(content: bytes, content_type: str | None) -> tuple[str, str]:
     """(encoding, text): BOM, then the header charset, then <meta>, then UTF-8 if valid, else windows-1252."""
+    from w3lib.encoding import html_to_unicode
+
     return html_to_unicode(content_type, content, default_encoding="cp1252", auto_detect_fun=_utf8_or_none)
 
 
@@ -83,6 +85,8 @@ def parse_retry_after(value: str | None, *, now: datetime | None = None) -> floa
     value = value.strip()
     if value.isdigit():
         return float(value)
+    from email.utils import parsedate_to_datetime
+
     try:
         when = parsedate_to_datetime(value)
     except (TypeError, ValueError, IndexError):

@@ -6,7 +6,7 @@ import json
 import re
 import sqlite3
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Container, Iterable
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 from typing import Any
@@ -110,8 +110,12 @@ class CatalogMirror:
 
     # --- reading ------------------------------------------------------------------------
 
-    def search(self, shop: str | None, query_text: str, limit: int = 50) -> list[Offer]:
-        """Offers matching the words of query_text, best bm25 first; shop=None searches every shop."""
+    def search(
+        self, shop: str | None, query_text: str, limit: int = 50, *, known: Container[str] = ()
+    ) -> list[Offer]:
+        """Offers matching the words of query_text, best bm25 first; shop=None searches every shop.
+
+        Offers whose url is in `known` are left out (the caller has them: no need to build them again)."""
         expression = match_expression(query_text)
         if expression is None or limit <= 0:
             return []
@@ -123,7 +127,7 @@ class CatalogMirror:
             f"WHERE {where} ORDER BY bm25(catalog_fts, {weights}), o.title, o.id LIMIT ?",
             params,
         ).fetchall()
-        return [_from_row(row) for row in rows]
+        return [_from_row(row) for row in rows if row["url"] not in known]
 
     def get(self, shop: str, url: str) -> Offer | None:
         """One mirrored offer by shop and url."""

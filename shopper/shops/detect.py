@@ -7,7 +7,6 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, Field
 
-from shopper.shops.pages import opensearch_href, opensearch_template, search_form_template, shop_sitemap_urls
 from shopper.shops.urls import join, query_template
 
 if TYPE_CHECKING:
@@ -44,6 +43,8 @@ async def _woocommerce(fetcher: Fetcher, url: str) -> bool:
 
 async def find_search_template(fetcher: Fetcher, url: str, home_text: str | None = None) -> str | None:
     """The shop's own search as a URL template: OpenSearch first, else the home page's search form."""
+    from shopper.shops.pages import opensearch_href, opensearch_template, search_form_template
+
     if home_text is None:
         home = await fetcher.get(url)
         if home is None:
@@ -101,6 +102,8 @@ async def detect_shop(fetcher: Fetcher, url: str) -> Detection:
         found.search_url = await find_search_template(fetcher, home.final_url, home.text)
         if not found.search_url:
             found.notes.append("no search found (no OpenSearch description, no GET form with a text field)")
+    from shopper.shops.pages import shop_sitemap_urls  # lxml: a remembered detection needs none of it
+
     urls = await shop_sitemap_urls(fetcher, url, limit=25_000)
     found.sitemap_products = len(urls)
     if found.catalogue_size is None and found.platform == "html" and urls:

@@ -7,21 +7,24 @@ import contextlib
 import json
 import sqlite3
 import time
-from collections.abc import AsyncIterator, Awaitable, Callable, Mapping
-from contextlib import asynccontextmanager
+from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
 from types import TracebackType
-from typing import Any
-
-import hishel
-import httpx
-from hishel.httpx import AsyncCacheClient
+from typing import TYPE_CHECKING, Any
 
 from shopper import USER_AGENT
 from shopper.errors import FetchError
 from shopper.shops.body import BodyError, decode_text, parse_retry_after, read_capped
 from shopper.shops.robots import RobotsCache, origin_of
+
+if TYPE_CHECKING:
+    import httpx
+
+    from shopper.shops.transport import Acquire
+
+# httpx and hishel are imported, and the client built, on the first request: a warm `find` answered from
+# the catalogue mirror and the recent answers makes none, and importing them costs more than the rest of it.
 
 RETRY_STATUSES = frozenset({408, 429, 500, 502, 503, 504})
 REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
@@ -149,7 +152,6 @@ class Fetcher:
         self._down_reported: set[str] = set()
 
     async def __aenter__(self) -> Fetcher:
-        self._ensure_client()
         return self
 
     async def __aexit__(
@@ -172,6 +174,8 @@ class Fetcher:
         quiet_404: bool = False,
     ) -> Page | None:
         """GET a URL; None (with a warning in .warnings, unless a quiet 404) when it cannot be had."""
+        import httpx
+
         requested = url
         try:
             target = httpx.URL(url, params=params) if params else httpx.URL(url)
@@ -197,6 +201,8 @@ class Fetcher:
         """Whether robots.txt lets shopper fetch `url` (always True with respect_robots off)."""
         if not self.settings.respect_robots:
             return True
+        import httpx
+
         try:
             return await self._robots.allowed(httpx.URL(url))
         except httpx.InvalidURL:
@@ -235,6 +241,8 @@ class Fetcher:
         Raises FetchError when no answer came; `maybe_sent` on it says the server may have acted, so
         the caller may only retry with the same Idempotency-Key.
         """
+        import httpx
+
         target = httpx.URL(url)
         try:
             _check_scheme(target, "URL")
@@ -245,22 +253,29 @@ class Fetcher:
         body = None if json_body is None else json.dumps(json_body, separators=(",", ":")).encode()
         if body is not None:
             sent["Content-Type"] = "application/json"
-        # A user's own order is not crawling: robots.txt does not apply, the per-host limits do.
-        async with self._slot(target):
-            try:
-                async with asyncio.timeout(self.settings.total_timeout):
-                    request = client.build_request(method, target, headers=sent, content=body)
-                    response = await client.send(request, stream=True)
-                    try:
-                        raw = await read_capped(response, max_bytes)
-                    finally:
-                        await response.aclose()
-            except httpx.ConnectError as exc:
-                raise FetchError(f"{url}: {type(exc).__name__}: {exc or 'connection failed'}") from None
-            except (TimeoutError, httpx.TimeoutException):
-                raise _maybe_sent(FetchError(f"{url}: no answer within the time limit")) from None
-            except (httpx.HTTPError, BodyError, OSError) as exc:
-                raise _maybe_sent(FetchError(f"{url}: {type(exc).__name__}: {exc}")) from None
+        from shopper.shops.transport import DEADLINE, HELD, release_all
+
+        # A user's own order is not crawling: robots.txt does not apply, the per-host limits do (the
+        # client's transport takes the host's slot).
+        held: list[Any] = []
+        try:
+            async with asyncio.timeout(self.settings.total_timeout) as deadline:
+                request = client.build_request(
+                    method, target, headers=sent, content=body, extensions={DEADLINE: deadline, HELD: held}
+                )
+                response = await client.send(request, stream=True)
+                try:
+                    raw = await read_capped(response, max_bytes)
+                finally:
+                    await response.aclose()
+        except httpx.ConnectError as exc:
+            raise FetchError(f"{url}: {type(exc).__name__}: {exc or 'connection failed'}") from None
+        except (TimeoutError, httpx.TimeoutException):
+            raise _maybe_sent(FetchError(f"{url}: no answer within the time limit")) from None
+        except (httpx.HTTPError, BodyError, OSError) as exc:
+            raise _maybe_sent(FetchError(f"{url}: {type(exc).__name__}: {exc}")) from None
+        finally:
+            release_all(held)
         data: Any = None
         if raw:
             try:
@@ -335,30 +350,39 @@ class Fetcher:
         truncate: bool = False,
         extensions: dict[str, Any] | None = None,
     ) -> _Raw:
+        import httpx
+
+        from shopper.shops.transport import DEADLINE, HELD, release_all
+
         client = self._ensure_client()
         origin = origin_of(url)
         if origin in self._down:
             raise _HostDown(self._down[origin], origin)
-        async with self._slot(url):
-            try:
-                # The total bound covers headers and body, which httpx's per-phase timeouts do not.
-                async with asyncio.timeout(self.settings.total_timeout):
-                    async with client.stream("GET", url, headers=headers, extensions=extensions) as response:
-                        return await self._read(response, max_bytes, truncate)
-            except TimeoutError:
-                raise _Failure(f"timed out after {self.settings.total_timeout:g} s in total") from None
-            except httpx.ConnectTimeout:
-                raise _Failure("connect timeout", retryable=True) from None
-            except httpx.ReadTimeout:
-                raise _Failure("read timeout", retryable=True) from None
-            except httpx.ConnectError as exc:
-                self._down[origin] = f"{type(exc).__name__}: {exc or 'connection failed'}"
-                raise _Failure(self._down[origin]) from None
-            except httpx.HTTPError as exc:
-                raise _Failure(f"{type(exc).__name__}: {exc or 'request failed'}") from None
-            except (sqlite3.Error, OSError) as exc:
-                # The cache database can fail (disk full, locked); that is one lost page, not a crash.
-                raise _Failure(f"{type(exc).__name__}: {exc}") from None
+        held: list[Any] = []
+        try:
+            # The total bound covers headers and body, which httpx's per-phase timeouts do not. The
+            # host's slot is taken below the HTTP cache (shopper.shops.transport), so a cached answer
+            # waits for no other request; the bound restarts once the request has its slot.
+            async with asyncio.timeout(self.settings.total_timeout) as deadline:
+                sent = {**(extensions or {}), DEADLINE: deadline, HELD: held}
+                async with client.stream("GET", url, headers=headers, extensions=sent) as response:
+                    return await self._read(response, max_bytes, truncate)
+        except TimeoutError:
+            raise _Failure(f"timed out after {self.settings.total_timeout:g} s in total") from None
+        except httpx.ConnectTimeout:
+            raise _Failure("connect timeout", retryable=True) from None
+        except httpx.ReadTimeout:
+            raise _Failure("read timeout", retryable=True) from None
+        except httpx.ConnectError as exc:
+            self._down[origin] = f"{type(exc).__name__}: {exc or 'connection failed'}"
+            raise _Failure(self._down[origin]) from None
+        except httpx.HTTPError as exc:
+            raise _Failure(f"{type(exc).__name__}: {exc or 'request failed'}") from None
+        except (sqlite3.Error, OSError) as exc:
+            # The cache database can fail (disk full, locked); that is one lost page, not a crash.
+            raise _Failure(f"{type(exc).__name__}: {exc}") from None
+        finally:
+            release_all(held)  # the host's slot is free again, whatever failed above the transport
 
     async def _read(self, response: httpx.Response, max_bytes: int, truncate: bool) -> _Raw:
         headers = {key.lower(): value for key, value in response.headers.items()}
@@ -376,13 +400,14 @@ class Fetcher:
         from_cache = isinstance(caching, dict) and bool(caching.get("from_cache"))
         return _Raw(status, response.url, headers, body, from_cache)
 
-    @asynccontextmanager
-    async def _slot(self, url: httpx.URL) -> AsyncIterator[None]:
+    async def _acquire(self, url: httpx.URL) -> asyncio.Semaphore:
+        """Take the URL's host slot (released by whoever closes the response) and wait for its start."""
         origin = origin_of(url)
         slot = self._slots.get(origin)
         if slot is None:
             slot = self._slots[origin] = asyncio.Semaphore(max(1, self.settings.per_host_concurrency))
-        async with slot:
+        await slot.acquire()
+        try:
             # Reserve a start time: concurrent waiters queue up min_delay apart without a lock.
             delay = max(self.settings.min_delay, self._robots.crawl_delay(origin))
             now = self.clock()
@@ -390,10 +415,15 @@ class Fetcher:
             self._next_start[origin] = start + delay
             if start > now:
                 await self.sleep(start - now)
-            yield
+        except BaseException:
+            slot.release()
+            raise
+        return slot
 
     async def _fetch_robots(self, robots_url: str) -> str | None:
         """robots.txt text, or None for allow-all (4xx, 5xx, unreachable, redirect trouble)."""
+        import httpx
+
         url = httpx.URL(robots_url)
         for _ in range(self.settings.max_redirects + 1):
             try:
@@ -418,7 +448,7 @@ class Fetcher:
                     f"HTTP cache {self.settings.cache_path} is unusable ({problem}); not caching"
                 )
                 self.settings = replace(self.settings, cache_path=None)
-            self._client = _make_client(self.settings)
+            self._client = _make_client(self.settings, self._acquire)
         return self._client
 
 
@@ -434,22 +464,36 @@ def _cache_problem(path: Path | None) -> str | None:
     return None
 
 
-def _make_client(s: FetchSettings) -> httpx.AsyncClient:
+def _make_client(s: FetchSettings, acquire: Acquire) -> httpx.AsyncClient:
+    import httpx
+
+    from shopper.shops.transport import PoliteClient, PoliteTransport
+
     timeout = httpx.Timeout(
         connect=s.connect_timeout, read=s.read_timeout, write=s.read_timeout, pool=s.total_timeout
     )
     headers = {"User-Agent": s.user_agent, "Accept-Encoding": ACCEPT_ENCODING}
     if s.cache_path is None:
-        return httpx.AsyncClient(timeout=timeout, headers=headers, follow_redirects=False)
-    storage = hishel.AsyncSqliteStorage(database_path=s.cache_path, max_stream_size=s.max_bytes)
-    # A private cache (one user), following RFC 9111; hishel's default would ignore Cache-Control.
-    return AsyncCacheClient(
-        storage=storage,
-        rfc=hishel.CacheOptions(shared=False),
-        timeout=timeout,
-        headers=headers,
-        follow_redirects=False,
-    )
+
+        def polite(network: httpx.AsyncBaseTransport) -> httpx.AsyncBaseTransport:
+            return PoliteTransport(network, acquire, s.total_timeout)
+
+    else:
+        import hishel
+        from hishel.httpx import AsyncCacheTransport
+
+        storage = hishel.AsyncSqliteStorage(database_path=s.cache_path, max_stream_size=s.max_bytes)
+
+        def polite(network: httpx.AsyncBaseTransport) -> httpx.AsyncBaseTransport:
+            # A private cache (one user), following RFC 9111; hishel's default would ignore
+            # Cache-Control. The politeness slot is below it: only what goes out takes one.
+            return AsyncCacheTransport(
+                next_transport=PoliteTransport(network, acquire, s.total_timeout),
+                storage=storage,
+                rfc=hishel.CacheOptions(shared=False),
+            )
+
+    return PoliteClient(wrap=polite, timeout=timeout, headers=headers, follow_redirects=False)
 
 
 def _check_scheme(url: httpx.URL, what: str) -> None:

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Awaitable, Callable
+from typing import TYPE_CHECKING
 
-import httpx
-from protego import Protego
+if TYPE_CHECKING:
+    import httpx
+    from protego import Protego
 
 # The product token matched against robots.txt User-agent lines (RFC 9309 §2.2.1).
 ROBOTS_TOKEN = "shopper"
@@ -56,6 +58,8 @@ class RobotsCache:
 
 
 def _parse(text: str) -> Protego | None:
+    from protego import Protego
+
     try:
         return Protego.parse(text)
     except Exception:

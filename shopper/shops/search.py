@@ -182,7 +182,7 @@ def mirror_search(ctx: SearchContext, shop: ShopConfig) -> list[Offer]:
     by_url: dict[str, Offer] = {}
     for phrase in phrases:
         if phrase.strip():
-            for offer in mirror.search(shop.name, phrase, limit=MIRROR_CANDIDATES):
+            for offer in mirror.search(shop.name, phrase, limit=MIRROR_CANDIDATES, known=by_url):
                 by_url.setdefault(offer.url, offer)
     return list(by_url.values())
 

@@ -9,13 +9,24 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 _FOLD_MAP = str.maketrans({"ß": "ss", "ø": "o", "Ø": "o", "æ": "ae", "Æ": "ae", "œ": "oe", "ł": "l"})
+_FOLDED = re.compile("[" + "".join(chr(c) for c in _FOLD_MAP) + "]")
+_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
+
+
+def _drop_combining(run: re.Match[str]) -> str:
+    return "".join(c for c in run.group() if not unicodedata.combining(c))
 
 
 @lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Lower-case, accent-free text (ß→ss, ø→o) so languages compare alike."""
-    t = unicodedata.normalize("NFKD", text.translate(_FOLD_MAP))
-    return "".join(c for c in t if not unicodedata.combining(c)).casefold()
+    if text.isascii():  # nothing to translate, decompose or strip: the common case, and long descriptions
+        return text.casefold()
+    if _FOLDED.search(text):  # translate() looks up every character: only when one is there to fold
+        text = text.translate(_FOLD_MAP)
+    t = unicodedata.normalize("NFKD", text)
+    # accents (combining marks) are never ASCII: only the non-ASCII runs need looking at, char by char
+    return _NON_ASCII.sub(_drop_combining, t).casefold()
 
 
 # A number not glued to a preceding word ("B650M" is no length), though "2x16GB" still counts.

@@ -47,13 +47,19 @@ def collect_terms(view: str, text: str, skip: list[tuple[int, int]]) -> list[Pie
 def split_compound(word: str) -> tuple[str, str] | None:
     """('hardloop', 'schoenen') for a known head noun at the end of a compound word, else None."""
     word = word.lower()
-    for head in _COMPOUND_HEADS:
-        if (len(head) >= 4 or head in _SHORT_HEADS) and word.endswith(head) and len(word) >= len(head) + 2:
-            return word[: -len(head)].rstrip("-"), head
+    # the longest head first; at most one head of each length can end the word
+    for length, heads in _HEADS_BY_LENGTH:
+        if len(word) >= length + 2 and word[-length:] in heads:
+            return word[:-length].rstrip("-"), word[-length:]
     return None
 
 
-_COMPOUND_HEADS = sorted({*TRANSLATIONS, *GENERIC_NOUNS}, key=len, reverse=True)
+_HEADS = {*TRANSLATIONS, *GENERIC_NOUNS}
+# indexed once, not per word (ranking splits every title word of every offer)
+_HEADS_BY_LENGTH = [
+    (n, frozenset(h for h in _HEADS if len(h) == n and (n >= 4 or h in _SHORT_HEADS)))
+    for n in sorted({len(h) for h in _HEADS}, reverse=True)
+]
 
 
 def to_english(word: str) -> str | None:
