@@ -90,7 +90,7 @@ def test_model_tokens_hands_out_a_set_of_its_own() -> None:
 
 def _plain_split(word: str) -> tuple[str, str] | None:
     word = word.lower()
-    for head in sorted(TRANSLATIONS, key=len, reverse=True):
+    for head in sorted(terms._HEADS, key=len, reverse=True):  # product nouns and generic clothing words
         if (
             (len(head) >= 4 or head in terms._SHORT_HEADS)
             and word.endswith(head)
