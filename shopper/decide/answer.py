@@ -220,9 +220,10 @@ def main_hint(
         return 'Say what you are looking for, e.g. shopper find "running shoes size 44 under 100 euro".'
     if searched == 0:
         return "No shop returned any offer for these words: try other or fewer words, or add shops."
-    ask = asked(query)
-    of_kind = [r for r in ranked if analyse(r.offer, ask).kind_ok]
-    if not answer and ranked and not of_kind and ask.head:
+    # the kind check re-reads every ranked offer: only an empty answer needs it
+    ask = asked(query) if not answer else None
+    of_kind = [r for r in ranked if analyse(r.offer, ask).kind_ok] if ask is not None else ranked
+    if ask is not None and ranked and not of_kind and ask.head:
         what = shown_term(ask.head, ask.alts)
         return f"None of the {searched} offer(s) found is a {what}: try other words for it, or other shops."
     unsure = [r for r in of_kind if not r.size_known]
