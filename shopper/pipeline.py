@@ -5,7 +5,6 @@ from __future__ import annotations
 import asyncio
 import sqlite3
 from collections.abc import AsyncIterator
-from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING
 
 from shopper.decide.answer import choose_answer, explain_lead, item_query, main_hint, sold_out_everywhere
@@ -19,9 +18,6 @@ if TYPE_CHECKING:
     from shopper.shops.search import ShopOutcome
 
 SHOP_DEADLINE = 25.0  # seconds one shop may take before it is left out with a warning
-RECHECK_TOP = 8  # mirror offers re-checked live before they are shown
-SIZE_READ_BUDGET = 8.0  # seconds per request for reading product pages whose sizes are unknown
-UNKNOWN_SIZE_MARGIN = 12.0  # score an unknown-size offer may lack and still be read (its penalty, plus)
 
 
 def shops_for(profile: Profile) -> tuple[list[ShopConfig], bool]:
@@ -96,19 +92,25 @@ async def find_events(
                         yield event
         finally:
             await _cancel(tasks)
+        _reuse_recent_reads(contexts[0], found, how)
         yield Stage(message="ranking")
         ranked, excluded = _rank_all(found, queries, query, profile)
-        stale = [r.offer for r in ranked[:RECHECK_TOP] if _needs_recheck(r.offer, how)]
-        unknown = _unknown_sizes(ranked, query)
-        if stale or unknown:
-            yield Stage(message=f"reading {len(stale) + len(unknown)} product page(s)")
-            before = _rank_inputs([*stale, *unknown])
-            await _recheck(contexts[0], shops, stale, result)
-            await _read_sizes(contexts[0], shops, unknown, SIZE_READ_BUDGET)
-            # ranked again only when a read changed an offer (pages read moments ago are reused as they
-            # were, and then the ranking would come out the same)
-            if _rank_inputs([*stale, *unknown]) != before:
-                ranked, excluded = _rank_all(found, queries, query, profile)
+        from shopper.details import Detailed, read_details
+
+        async for step in read_details(
+            contexts[0],
+            shops,
+            how,
+            lambda: _rank_all(found, queries, query, profile),
+            ranked,
+            excluded,
+            priorities=profile.priorities,
+        ):
+            if isinstance(step, Detailed):
+                ranked, excluded = step.ranked, step.excluded
+                result.warnings.extend(step.report.warnings)
+            else:
+                yield step
         if photos:
             from shopper.looks import rank_by_photos
 
@@ -128,11 +130,6 @@ async def find_events(
         record_offers(conn, [o for batch in found for o in batch])
         _remember(conn, result)
     yield result
-
-
-def _rank_inputs(offers: list[Offer]) -> list[dict[str, object]]:
-    """What ranking reads of these offers (all but when they were fetched): did the reads change it?"""
-    return [o.model_dump(exclude={"fetched_at"}) for o in offers]
 
 
 def _searched(query: Query, photos: list[Photo] | None) -> Query:
@@ -181,32 +178,21 @@ async def _cancel(tasks: dict[asyncio.Task[ShopOutcome], tuple[int, ShopConfig]]
     await asyncio.gather(*tasks, return_exceptions=True)
 
 
-def _unknown_sizes(ranked: list[RankedOffer], query: Query) -> list[Offer]:
-    """Offers whose asked size is unknown and that rank high enough that they could win."""
-    if not query.size:
-        return []
-    known = [r.score for r in ranked if r.size_known]
-    best_known = max(known, default=float("-inf"))
-    # unknown sizes carry a penalty; an offer that would beat the best known one without it must be read
-    return [r.offer for r in ranked if not r.size_known and r.score + UNKNOWN_SIZE_MARGIN >= best_known]
-
-
-async def _read_sizes(ctx: object, shops: list[ShopConfig], offers: list[Offer], budget: float) -> None:
-    """Read product pages best first until the time budget is spent; what is read updates the offers
-    (pages read within the re-check window are reused, as the shops' own detail reads do)."""
-    from shopper.shops.search import SearchContext, read_pages, resolve_adapter
+def _reuse_recent_reads(ctx: object, found: list[list[Offer]], how: dict[str, str]) -> None:
+    """Product pages read within the re-check age fill in what live listings lack, before any ranking."""
+    from shopper.shops.search import SearchContext, merge_read, recent_reads
 
     assert isinstance(ctx, SearchContext)
     by_shop: dict[str, list[Offer]] = {}
-    for offer in offers:
-        by_shop.setdefault(offer.shop, []).append(offer)
-
-    async def one(shop: ShopConfig) -> None:
-        adapter = await resolve_adapter(ctx, shop)
-        await read_pages(ctx, adapter, shop, by_shop[shop.name], budget)
-
-    chosen = [s for s in shops if s.name in by_shop]
-    await asyncio.gather(*(one(s) for s in chosen), return_exceptions=True)
+    for offers in found:
+        for offer in offers:
+            if how.get(offer.shop) in ("live", "recent"):
+                by_shop.setdefault(offer.shop, []).append(offer)
+    for shop, offers in by_shop.items():
+        known = recent_reads(ctx, shop, [o.url for o in offers])
+        for offer in offers:
+            if offer.url in known:
+                merge_read(offer, known[offer.url])
 
 
 def _default_settings() -> FetchSettings:
@@ -241,46 +227,6 @@ def _outcome_event(
         message = f"{shop.name}: {type(exc).__name__}: {exc}"
     result.warnings.append(message)
     return ShopFailed(shop=shop.name, error=message)
-
-
-def _needs_recheck(offer: Offer, how: dict[str, str]) -> bool:
-    from shopper.shops.search import RECHECK_AFTER
-
-    if how.get(offer.shop) != "mirror":
-        return False
-    if offer.fetched_at is None:
-        return True
-    fetched = offer.fetched_at if offer.fetched_at.tzinfo else offer.fetched_at.replace(tzinfo=UTC)
-    return datetime.now(UTC) - fetched > timedelta(seconds=RECHECK_AFTER)
-
-
-async def _recheck(ctx: object, shops: list[ShopConfig], offers: list[Offer], result: FindResult) -> None:
-    from shopper.shops.search import SearchContext, merge_live, resolve_adapter
-
-    assert isinstance(ctx, SearchContext)
-    by_name = {s.name: s for s in shops}
-    checked: dict[str, list[Offer]] = {}
-
-    async def one(offer: Offer) -> None:
-        shop = by_name[offer.shop]
-        adapter = await resolve_adapter(ctx, shop)
-        fresh = await adapter.product(ctx.fetcher, shop, offer.url)
-        if fresh is None:
-            offer.stale = True
-            result.warnings.append(f"{shop.name}: could not re-check {offer.url}; its price may be stale")
-        else:
-            merge_live(offer, fresh)
-            checked.setdefault(shop.name, []).append(offer)
-
-    await asyncio.gather(*(one(o) for o in offers), return_exceptions=True)
-    if ctx.conn is not None and checked:
-        from shopper.shops.catalog import CatalogMirror
-
-        # what was just read goes back into the mirror: the next request within the re-check age
-        # shows it without asking the shop again
-        mirror = CatalogMirror(ctx.conn)
-        for shop_name, fresh_offers in checked.items():
-            mirror.upsert(shop_name, fresh_offers)
 
 
 def _remember(conn: sqlite3.Connection, result: FindResult) -> None:

@@ -14,7 +14,7 @@ from typer.testing import CliRunner
 
 from shopper.cli.app import app
 from shopper.events import ShopFinished
-from shopper.models import Profile, ShopConfig
+from shopper.models import FindResult, Profile, ShopConfig
 from shopper.pipeline import find, find_events
 from shopper.shops.detect import detect_shop
 from shopper.shops.fetch import Fetcher, FetchSettings
@@ -140,8 +140,14 @@ async def test_product_pages_that_all_fail_to_read_are_a_warning(shop: PlatformS
     profile = Profile(name="t", currency="EUR", shops=[shop_config])
     events = [e async for e in find_events("running shoe size 44", profile, fetch_settings=NO_CACHE)]
     finished = next(e for e in events if isinstance(e, ShopFinished))
-    assert finished.offers == 12 and finished.status == "warning"  # the cards alone were read
-    assert finished.warnings == ["opencart test shop: 12 product pages read; none could be read as a product"]
+    assert finished.offers == 12  # the cards alone were read
+    result = events[-1]
+    assert isinstance(result, FindResult)
+    # the pages of the offers that could be shown were read after ranking, and none could be
+    unread = [w for w in result.warnings if "product pages read; none could be read as a product" in w]
+    assert len(unread) == 1 and unread[0].startswith("opencart test shop: "), result.warnings
+    assert int(unread[0].split(": ")[1].split()[0]) >= 2
+    assert all(not r.size_known for r in result.offers)  # and no size was taken for known
 
 
 @pytest.mark.parametrize(

@@ -17,6 +17,10 @@ from shopper.models import BUYABLE, Excluded, Money, Offer, Profile, Query, Rank
 from shopper.money import RateTable, rate_table
 
 MIN_RELEVANCE = 0.4  # below this an offer "does not match the request"
+RELEVANCE_POINTS = 100.0  # a full match to the request, times the profile's relevance priority
+STOCK_UNKNOWN = -3.0  # neither the offer nor its chosen variant says whether it is in stock
+NO_PRICE = -5.0  # the offer says no price (or a zero placeholder)
+PRICE_BONUS = 5.0  # the cheapest, or all of the budget left: times the profile's price priority
 
 __all__ = ["is_size_key", "landed_cost", "rank", "relevance"]
 
@@ -146,7 +150,7 @@ def _check(offer: Offer, query: Query, profile: Profile, ask: Asked, rates: Rate
     variant = pick.variant
     avail = variant.availability if variant is not None and variant.availability else offer.availability
     if avail is None:
-        notes.append((-3.0, "− stock unknown"))
+        notes.append((STOCK_UNKNOWN, "− stock unknown"))
     elif avail not in BUYABLE:
         if not query.include_out_of_stock:
             why = "out of stock" if avail in ("OutOfStock", "SoldOut") else f"not buyable online ({avail})"
@@ -162,7 +166,7 @@ def _check(offer: Offer, query: Query, profile: Profile, ask: Asked, rates: Rate
         if limit := _price_limits(price, query, profile, rates):
             return out(limit[0], limit[1], fit.score)
     else:
-        notes.append((-5.0, "− no price"))
+        notes.append((NO_PRICE, "− no price"))
     return _Kept(offer, fit, landed, variant, notes, price, pick.size_unknown)
 
 
@@ -186,13 +190,13 @@ def _price_limits(price: Money, query: Query, profile: Profile, rates: RateTable
 
 def _score(k: _Kept, profile: Profile, cheapest: Decimal | None, budget: Money | None) -> RankedOffer:
     pr = profile.priorities
-    terms: list[tuple[float, str]] = [(100.0 * pr.relevance * k.fit.score, "")]
+    terms: list[tuple[float, str]] = [(RELEVANCE_POINTS * pr.relevance * k.fit.score, "")]
     reasons = list(k.fit.reasons)
     total = k.landed.total
     if k.landed.comparable and total is not None and cheapest is not None:
         diff = total.amount - cheapest
         if diff <= 0 and k.fit.strict:
-            terms.append((5.0 * pr.price, "+ cheapest"))
+            terms.append((PRICE_BONUS * pr.price, "+ cheapest"))
         elif diff > 0:
             frac = float(diff / cheapest) if cheapest > 0 else 1.0
             over = money_str(Money(amount=diff, currency=total.currency))
@@ -201,7 +205,9 @@ def _score(k: _Kept, profile: Profile, cheapest: Decimal | None, budget: Money |
             room = budget.amount - total.amount
             if room >= 0:
                 under = money_str(Money(amount=room, currency=total.currency))
-                terms.append((5.0 * pr.price * float(room / budget.amount), f"+ {under} under budget"))
+                terms.append(
+                    (PRICE_BONUS * pr.price * float(room / budget.amount), f"+ {under} under budget")
+                )
             else:
                 over = money_str(Money(amount=-room, currency=total.currency))
                 terms.append((-5.0 * pr.price, f"− {over} over budget with shipping"))

@@ -7,10 +7,9 @@ import sqlite3
 import time
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from shopper.shops.adapters.base import ShopAdapter, collecting_notes, get_adapter, note
+from shopper.shops.adapters.base import ShopAdapter, collecting_notes, get_adapter
 from shopper.shops.urls import host
 
 if TYPE_CHECKING:
@@ -25,10 +24,6 @@ SEARCH_MEMORY = RECHECK_AFTER
 MAX_REFORMULATIONS = 5
 ENOUGH_CANDIDATES = 12
 MIRROR_CANDIDATES = 200
-# Product pages are read (best candidates first) for this long per shop search when listings lack sizes,
-# price or stock; the fetcher's per-host limit paces them, so the budget, not a count, bounds the reads.
-DETAIL_BUDGET = 3.0
-MAX_DETAIL_READS = 40  # a ceiling that politeness puts on one search, however fast the shop answers
 
 
 @dataclass
@@ -205,15 +200,6 @@ async def sync_catalogue(ctx: SearchContext, adapter: ShopAdapter, shop: ShopCon
     return len(offers)
 
 
-def _needs_details(offer: Offer, query: Query) -> bool:
-    cap, price = query.max_price, offer.price
-    if cap is not None and price is not None and price.currency == cap.currency and price.amount > cap.amount:
-        return False  # excluded on price whatever its page says
-    if query.size and not offer.variants:
-        return True
-    return offer.price is None or offer.availability is None
-
-
 def _recent(offer: Offer | None) -> bool:
     if offer is None or offer.fetched_at is None:
         return False
@@ -228,34 +214,16 @@ def _answers(offer: Offer | None) -> bool:
     return not any(v.options and v.availability is None for v in offer.variants)
 
 
-async def add_details(
-    ctx: SearchContext,
-    adapter: ShopAdapter,
-    shop: ShopConfig,
-    offers: list[Offer],
-    *,
-    budget: float = DETAIL_BUDGET,
-) -> None:
-    """Read product pages for the best candidates whose listing lacks sizes, price or stock.
+def recent_reads(ctx: SearchContext, shop: str, urls: list[str]) -> dict[str, Offer]:
+    """Pages of these products read within the re-check age that say each variant's stock, by url
+    (none with --live, which asks the shop again)."""
+    if ctx.conn is None or not ctx.use_mirror:
+        return {}
+    from shopper.shops.catalog import CatalogMirror
 
-    Pages read within the re-check window are reused; new reads stop when `budget` seconds are spent.
-    """
-    from shopper.decide.rank import relevance
-
-    wanting = [o for o in offers if _needs_details(o, ctx.query)]
-    if not wanting:
-        return
-    cheapest_first = ctx.query.intent == "cheapest"
-
-    def priority(offer: Offer) -> tuple[float, Decimal]:
-        # For "cheapest" the cheap candidates are the ones whose sizes and stock must be known.
-        price = offer.price.amount if offer.price is not None and cheapest_first else Decimal(0)
-        return (-round(relevance(offer, ctx.query)[0], 2), price)
-
-    wanting.sort(key=priority)
-    attempted, parsed = await read_pages(ctx, adapter, shop, wanting[:MAX_DETAIL_READS], budget)
-    if attempted >= MIN_PAGES_FOR_WARNING and not parsed:
-        note(f"{attempted} product pages read; none could be read as a product")
+    mirror = CatalogMirror(ctx.conn)
+    found = {url: mirror.get(shop, url) for url in urls}
+    return {url: offer for url, offer in found.items() if offer is not None and _answers(offer)}
 
 
 async def read_pages(
@@ -263,33 +231,22 @@ async def read_pages(
 ) -> tuple[int, dict[str, Offer]]:
     """Read the chosen offers' product pages (best first, within `budget` seconds) into the offers;
     a page read within the re-check window is reused. Returns (pages attempted, url -> what was read)."""
-    mirror = None
-    if ctx.conn is not None:
-        from shopper.shops.catalog import CatalogMirror
-
-        mirror = CatalogMirror(ctx.conn)
-    # A product page read within the re-check window is as good as a new read: reuse it.
-    # (--live asks the shop again: then nothing read before is reused)
-    known = {o.url: mirror.get(shop.name, o.url) for o in chosen} if mirror and ctx.use_mirror else {}
-    to_read = [o for o in chosen if not _answers(known.get(o.url))] if budget > 0 else []
+    known = recent_reads(ctx, shop.name, [o.url for o in chosen])
+    to_read = [o for o in chosen if o.url not in known] if budget > 0 else []
     reading = {o.url for o in to_read}
     read = await _read_within(ctx, adapter, shop, [o.url for o in to_read], budget)
     attempted = sum(1 for o in to_read if o.url in read)
     parsed = {url: fresh for url, fresh in read.items() if fresh is not None}
     for offer in chosen:
-        fresh = parsed.get(offer.url) if offer.url in reading else known.get(offer.url)
-        if fresh is None:
-            continue
-        fetched_at = fresh.fetched_at
-        merge_live(offer, fresh)
-        if offer.url not in parsed and fetched_at is not None:
-            offer.fetched_at = fetched_at
-    if mirror is not None and parsed:
-        mirror.upsert(shop.name, [o for o in chosen if o.url in parsed])
+        if offer.url in parsed:
+            merge_live(offer, parsed[offer.url])
+        elif offer.url in known and offer.url not in reading:
+            merge_read(offer, known[offer.url])
+    if ctx.conn is not None and parsed:
+        from shopper.shops.catalog import CatalogMirror
+
+        CatalogMirror(ctx.conn).upsert(shop.name, [o for o in chosen if o.url in parsed])
     return attempted, parsed
-
-
-MIN_PAGES_FOR_WARNING = 2  # one unreadable page is a page; two or more with none readable is the shop
 
 
 async def _read_within(
@@ -304,6 +261,14 @@ async def _read_within(
         task.cancel()
     await asyncio.gather(*pending, return_exceptions=True)
     return {tasks[t]: (t.result() if t.exception() is None else None) for t in done}
+
+
+def merge_read(offer: Offer, read: Offer) -> None:
+    """Copy an earlier page read over a listing's offer, keeping when that read was made."""
+    fetched_at = read.fetched_at
+    merge_live(offer, read)
+    if fetched_at is not None:
+        offer.fetched_at = fetched_at
 
 
 def merge_live(offer: Offer, fresh: Offer) -> None:
@@ -351,10 +316,6 @@ async def _search_shop(ctx: SearchContext, shop: ShopConfig) -> ShopOutcome:
     if offers is None:
         offers, asked = await live_search(ctx, adapter, shop)
         outcome.how = "live" if asked else "recent"
-    if outcome.how in ("live", "recent"):
-        # A request answered from the shop's recent answers reuses the pages read then and reads no new
-        # ones: the same request gives the same answer, at once.
-        await add_details(ctx, adapter, shop, offers, budget=DETAIL_BUDGET if outcome.how == "live" else 0)
     for offer in offers:
         offer.shop = shop.name
     outcome.offers = offers

@@ -35,6 +35,20 @@ def with_stock(offer: Offer, page: Offer) -> None:
         offer.notes.append("variant stock read from the product page")
 
 
+# WooCommerce's variable-product template writes this when the variations are loaded later by AJAX
+# (above the shop's threshold): the page then names no variation's stock.
+_LATER = 'data-product_variations="false"'
+
+
+def _whole(read: Offer, html: str) -> bool:
+    """Whether a product page says the price and the stock of the product and of each variation."""
+    if read.price is None or _LATER in html:
+        return False
+    if read.variants:
+        return all(v.availability is not None for v in read.variants if v.options)
+    return read.availability is not None
+
+
 class WooCommerceAdapter:
     """WordPress search over the Store API: every word must occur, so callers try reformulations."""
 
@@ -49,23 +63,23 @@ class WooCommerceAdapter:
         return _offers(data, shop)[:limit]
 
     async def product(self, fetcher: Fetcher, shop: ShopConfig, url: str) -> Offer | None:
-        """A product looked up by the slug in its permalink; the product page when the API has none."""
-        from shopper.shops.adapters.html import read_product
+        """The product page, which carries each variation's stock; the Store API when the page lacks it."""
+        from shopper.shops.adapters.html import product_from_page
 
+        page = await fetcher.get(url)
+        read = await product_from_page(page, shop) if page is not None else None
+        if read is not None and page is not None and _whole(read, page.text):
+            return read  # one request: the API would add nothing the page does not say
         slug = urlsplit(url).path.rstrip("/").rsplit("/", 1)[-1]
         if slug:
             data = await fetcher.get_json(join(shop.url, API), params={"slug": slug})
             offers = _offers(data, shop)
             if offers:
                 offer = offers[0]
-                if any(v.availability is None for v in offer.variants):
-                    # The Store API lists variations without their stock; the product page's
-                    # add-to-cart form carries it for each one.
-                    page = await read_product(fetcher, shop, offer.url)
-                    if page is not None:
-                        with_stock(offer, page)
+                if read is not None and any(v.availability is None for v in offer.variants):
+                    with_stock(offer, read)
                 return offer
-        return await read_product(fetcher, shop, url)
+        return read
 
     async def catalogue(
         self, fetcher: Fetcher, shop: ShopConfig, *, max_items: int = 25_000

@@ -1,0 +1,202 @@
+"""After the first ranking: read the product pages of the offers that could be shown, then rank again.
+
+A listing often lacks what an answer needs (each size's stock, the stock itself, sometimes the price),
+and a mirror row may be older than the re-check age. Only the offers at the top of the ranking, and
+those that could climb there once known, are read: a page nobody will see costs a round trip for
+nothing. Reads go in rounds, best first and a few per shop each (the per-host limit would queue more),
+and the ranking is redone after each round, since what was read moves offers up and down.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections.abc import AsyncIterator, Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from typing import TYPE_CHECKING
+
+from shopper.models import Priorities
+
+if TYPE_CHECKING:
+    from shopper.events import Stage
+    from shopper.models import Excluded, Offer, Query, RankedOffer, ShopConfig
+    from shopper.shops.search import SearchContext
+
+DETAIL_BUDGET = 4.0  # seconds for every product-page read of one request, all shops together
+SHOWN_TOP = (
+    8  # the ranking's first offers, the ones a user reads: each is read when its listing lacks something
+)
+MAX_ROUNDS = 6  # read, rank again: each round reads what the new top still lacks
+# Requests per shop in one round, in round trips at the per-host limit: fewer rounds, fewer rankings
+# redone, at the cost of a page or two a round's ranking would have made unneeded.
+ROUND_TRIPS = 2
+MIN_PAGES_FOR_WARNING = 2  # one unreadable page is a page; two or more with none readable is the shop
+
+Ranker = Callable[[], "tuple[list[RankedOffer], list[Excluded]]"]
+
+
+@dataclass
+class DetailReport:
+    """What the reads did: pages attempted and read per shop, and warnings for the result."""
+
+    attempted: dict[str, int] = field(default_factory=dict)
+    parsed: dict[str, int] = field(default_factory=dict)
+    rounds: int = 0
+    warnings: list[str] = field(default_factory=list)
+
+
+def stale(offer: Offer, how: dict[str, str], recheck_after: float) -> bool:
+    """A mirror row older than the re-check age (or of unknown age): shown only after a live read."""
+    if how.get(offer.shop) != "mirror":
+        return False
+    if offer.fetched_at is None:
+        return True
+    fetched = offer.fetched_at if offer.fetched_at.tzinfo else offer.fetched_at.replace(tzinfo=UTC)
+    return datetime.now(UTC) - fetched > timedelta(seconds=recheck_after)
+
+
+def gain(r: RankedOffer, query: Query, priorities: Priorities | None = None) -> float:
+    """The most reading the offer's page could add to its score: the ranking's penalties for what it
+    does not know, and the bonuses it could then earn; 0 when the ranking had nothing to guess."""
+    from shopper.decide.rank import NO_PRICE, PRICE_BONUS, RELEVANCE_POINTS, STOCK_UNKNOWN
+    from shopper.decide.variants import SIZE_IN_STOCK, SIZE_UNKNOWN
+
+    weights = priorities or Priorities()
+    variant = r.matched_variant
+    stock = variant.availability if variant is not None and variant.availability else r.offer.availability
+    could = 0.0 if stock is not None else -STOCK_UNKNOWN
+    if query.size and not r.size_known:
+        could += SIZE_IN_STOCK - SIZE_UNKNOWN
+    if r.price is None:
+        # the cheapest, and the whole budget left
+        could += -NO_PRICE + 2 * PRICE_BONUS * weights.price
+    if not r.offer.description:
+        # a listing card: the page's description may say what the title does not (a spec, a feature)
+        could += RELEVANCE_POINTS * weights.relevance * (1.0 - r.fit)
+    return could
+
+
+def wanted(
+    ranked: list[RankedOffer],
+    query: Query,
+    how: dict[str, str],
+    tried: set[str],
+    recheck_after: float,
+    priorities: Priorities | None = None,
+) -> list[Offer]:
+    """Offers whose pages should be read now, best first: the top's stale or incomplete ones, and
+    incomplete ones below that knowing them could bring into the top or make the answer."""
+    if not ranked:
+        return []
+    last_shown = ranked[min(SHOWN_TOP, len(ranked)) - 1].score
+    # an unknown size cannot be the answer: one that could beat the best known one must be read
+    best_known = max((r.score for r in ranked if r.size_known), default=float("-inf"))
+    out = []
+    for position, r in enumerate(ranked):
+        if r.offer.url in tried:
+            continue
+        could = gain(r, query, priorities)
+        shown = position < SHOWN_TOP and (could > 0 or stale(r.offer, how, recheck_after))
+        # only what could come out strictly ahead is worth a round trip: a tie would not change what is shown
+        could_climb = could > 0 and r.score + could > last_shown
+        could_answer = bool(query.size) and not r.size_known and r.score + could > best_known
+        if shown or could_climb or could_answer:
+            out.append(r.offer)
+    return out
+
+
+def per_round(offers: list[Offer], per_shop: int, free: set[str]) -> list[Offer]:
+    """Each shop's best `per_shop` wanted offers that need a request, and every one whose page was
+    read lately (that costs nothing)."""
+    count: dict[str, int] = {}
+    chosen = []
+    for offer in offers:
+        if offer.url in free:
+            chosen.append(offer)
+        elif count.get(offer.shop, 0) < per_shop:
+            count[offer.shop] = count.get(offer.shop, 0) + 1
+            chosen.append(offer)
+    return chosen
+
+
+@dataclass
+class Detailed:
+    """The ranking after the reads, and what the reads did."""
+
+    ranked: list[RankedOffer]
+    excluded: list[Excluded]
+    report: DetailReport
+
+
+async def read_details(
+    ctx: SearchContext,
+    shops: list[ShopConfig],
+    how: dict[str, str],
+    rank_all: Ranker,
+    ranked: list[RankedOffer],
+    excluded: list[Excluded],
+    *,
+    priorities: Priorities | None = None,
+    budget: float = DETAIL_BUDGET,
+) -> AsyncIterator[Stage | Detailed]:
+    """Read, in rounds within `budget` seconds, the pages the ranking needs; a Stage before each round
+    that asks shops, then the new ranking."""
+    from shopper.events import Stage
+    from shopper.shops.search import RECHECK_AFTER, read_pages, recent_reads, resolve_adapter
+
+    report = DetailReport()
+    by_name = {s.name: s for s in shops}
+    tried: set[str] = set()
+    ends = time.monotonic() + budget
+    per_shop = ROUND_TRIPS * max(1, ctx.fetcher.settings.per_host_concurrency)
+    for _ in range(MAX_ROUNDS):
+        left = ends - time.monotonic()
+        want = [
+            o for o in wanted(ranked, ctx.query, how, tried, RECHECK_AFTER, priorities) if o.shop in by_name
+        ]
+        if not want or left <= 0:
+            break
+        free: set[str] = set()
+        for name in {o.shop for o in want}:
+            free.update(recent_reads(ctx, name, [o.url for o in want if o.shop == name]))
+        chosen = per_round(want, per_shop, free)
+        tried.update(o.url for o in chosen)
+        asking = len(chosen) - len(free & {o.url for o in chosen})
+        if asking:
+            yield Stage(message=f"reading {asking} product page(s)")
+        before = _rank_inputs(chosen)
+        groups: dict[str, list[Offer]] = {}
+        for offer in chosen:
+            groups.setdefault(offer.shop, []).append(offer)
+
+        async def one(name: str, offers: list[Offer], left: float = left) -> None:
+            shop = by_name[name]
+            adapter = await resolve_adapter(ctx, shop)
+            attempted, parsed = await read_pages(ctx, adapter, shop, offers, left)
+            report.attempted[name] = report.attempted.get(name, 0) + attempted
+            report.parsed[name] = report.parsed.get(name, 0) + len(parsed)
+
+        await asyncio.gather(*(one(n, o) for n, o in groups.items()), return_exceptions=True)
+        report.rounds += 1
+        # ranked again only when a read changed an offer (pages read moments ago are reused as they
+        # were, and then the ranking would come out the same)
+        if _rank_inputs(chosen) != before:
+            ranked, excluded = rank_all()
+    # a mirror row shown without a live read says so, and a failed re-check is a warning
+    unchecked = [r.offer for r in ranked[:SHOWN_TOP] if stale(r.offer, how, RECHECK_AFTER)]
+    for offer in unchecked:
+        offer.stale = True
+        if offer.url in tried:
+            report.warnings.append(f"{offer.shop}: could not re-check {offer.url}; its price may be stale")
+    for name, attempted in report.attempted.items():
+        if attempted >= MIN_PAGES_FOR_WARNING and not report.parsed.get(name):
+            report.warnings.append(f"{name}: {attempted} product pages read; none could be read as a product")
+    if unchecked:
+        ranked, excluded = rank_all()  # "− price not re-checked live" counts against them
+    yield Detailed(ranked, excluded, report)
+
+
+def _rank_inputs(offers: list[Offer]) -> list[dict[str, object]]:
+    """What ranking reads of these offers (all but when they were fetched): did the reads change it?"""
+    return [o.model_dump(exclude={"fetched_at"}) for o in offers]
