@@ -11,7 +11,7 @@ from shopper.shops.urls import join
 
 if TYPE_CHECKING:
     from shopper.models import Offer, ShopConfig
-    from shopper.shops.fetch import Fetcher
+    from shopper.shops.fetch import Fetcher, Page
 
 API = "/wp-json/wc/store/v1/products"
 PER_PAGE = 100
@@ -85,33 +85,40 @@ class WooCommerceAdapter:
         self, fetcher: Fetcher, shop: ShopConfig, *, max_items: int = 25_000
     ) -> list[Offer] | None:
         """Every product, 100 a page; once the first page says how many there are, the rest together."""
-        first = await self._page(fetcher, shop, 1)
+        first = await self._fetch(fetcher, shop, 1)
         if first is None:
             return None
-        offers, total_pages = first
+        try:
+            total_pages = int(first.headers.get("x-wp-totalpages", "1"))
+        except ValueError:
+            total_pages = 1
         wanted = min(total_pages, MAX_PAGES, -(-max_items // PER_PAGE))
-        rest = await asyncio.gather(*(self._page(fetcher, shop, n) for n in range(2, wanted + 1)))
-        for page in rest:
+        # the other pages are asked for while the first one is read: its header said how many there are
+        pages = await asyncio.gather(
+            self._read(first, shop), *(self._page(fetcher, shop, n) for n in range(2, wanted + 1))
+        )
+        offers: list[Offer] = []
+        for page in pages:
             if page is None:
                 # A catalogue with a hole in it would make the mirror delete what it missed.
                 return None
-            offers.extend(page[0])
+            offers.extend(page)
         return offers[:max_items]
 
-    async def _page(self, fetcher: Fetcher, shop: ShopConfig, number: int) -> tuple[list[Offer], int] | None:
-        page = await fetcher.get(join(shop.url, API), params={"per_page": str(PER_PAGE), "page": str(number)})
-        if page is None:
-            return None
+    async def _fetch(self, fetcher: Fetcher, shop: ShopConfig, number: int) -> Page | None:
+        return await fetcher.get(join(shop.url, API), params={"per_page": str(PER_PAGE), "page": str(number)})
+
+    async def _page(self, fetcher: Fetcher, shop: ShopConfig, number: int) -> list[Offer] | None:
+        page = await self._fetch(fetcher, shop, number)
+        return None if page is None else await self._read(page, shop)
+
+    async def _read(self, page: Page, shop: ShopConfig) -> list[Offer] | None:
         try:
             items = page.json()
         except ValueError:
             return None
-        try:
-            total_pages = int(page.headers.get("x-wp-totalpages", "1"))
-        except ValueError:
-            total_pages = 1
         # Normalizing a page of 100 products is CPU work: off the event loop, so other shops' requests go on.
-        return await asyncio.to_thread(_offers, items, shop), total_pages
+        return await asyncio.to_thread(_offers, items, shop)
 
 
 register(WooCommerceAdapter())
