@@ -149,3 +149,42 @@ def test_a_round_asks_each_shop_for_a_few_pages_and_takes_every_page_read_lately
     ]
     chosen = per_round(offers, 2, free={"a3"})
     assert [o.url for o in chosen] == ["a0", "a1", "a3", "b0"]
+
+
+async def test_old_mirror_rows_are_read_again_only_for_the_offers_shown() -> None:
+    vests = [
+        Variable(20 + i, f"Fleece vest {name}", f"fleece-vest-{name.lower()}", 3000 + 250 * i, {"m": True})
+        for i, name in enumerate(
+            [
+                "Aalst",
+                "Baarn",
+                "Ede",
+                "Epe",
+                "Goes",
+                "Hulst",
+                "Kampen",
+                "Lisse",
+                "Oss",
+                "Putten",
+                "Tiel",
+                "Urk",
+            ]
+        )
+    ]
+    store = WooStore(vests).start()
+    conn = connect()
+    try:
+        await find("fleece vest", _profile(store), conn=conn, fetch_settings=NO_CACHE)
+        with conn:  # the catalogue mirror is still fresh, but every row was read an hour ago
+            conn.execute("UPDATE catalog_offers SET fetched_at = datetime('now', '-1 hour')")
+        before = store.hits.copy()
+        again = await find("fleece vest", _profile(store), conn=conn, fetch_settings=NO_CACHE)
+        asked = store.hits - before
+    finally:
+        conn.close()
+        store.stop()
+    reread = [path for path in asked if path.startswith("/product/")]
+    assert 0 < len(reread) <= SHOWN_TOP  # not the whole catalogue: the offers a user is shown
+    shown = {r.offer.url.removeprefix(store.url) for r in again.offers[: len(reread)]}
+    assert shown == set(reread)
+    assert not any(r.offer.stale for r in again.offers[:SHOWN_TOP])
