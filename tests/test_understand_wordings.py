@@ -143,6 +143,24 @@ def test_a_childs_age_is_a_size(request_text: str, size: str) -> None:
     assert (q.size, q.size_system) == (size, "kids_years")
 
 
+@pytest.mark.parametrize(
+    ("request_text", "size"),
+    [
+        ("huvtröja herr S", "S"),
+        ("softshelljacka dam XL", "XL"),
+        ("vinterjakke herre M", "M"),
+        ("vandringskängor 41", "41"),
+    ],
+)
+def test_a_bare_size_after_a_compound_of_a_clothing_or_shoe_word(request_text: str, size: str) -> None:
+    # the compound's own head says what kind of product it is, and so what a bare "S" or "41" is
+    assert parse_request(request_text).size == size
+
+
+def test_a_letter_after_a_word_that_only_ends_like_clothing_is_no_size() -> None:
+    assert parse_request("laptop sleeve M2").size is None
+
+
 def test_an_age_that_is_no_size_stays_a_word() -> None:
     assert parse_request("laptop with 2 years warranty").size is None
 

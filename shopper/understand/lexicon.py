@@ -229,12 +229,12 @@ raincoat=rain_jacket hoodie=hooded_sweatshirt cellphone=phone mobile=phone earph
 # Heads that mark a request as footwear, clothing or trousers (exact words or compound endings).
 SHOE_HEADS: frozenset[str] = words("""
 shoes shoe sneakers sneaker trainers boots boot sandals schoenen schoen schuhe schuh sko chaussures
-laarzen stiefel støvler bottes baskets loafers spikes cleats pumps slippers skor stövlar
+laarzen stiefel støvler bottes baskets loafers spikes cleats pumps slippers skor stövlar kängor känga
 """)
 CLOTHING_HEADS: frozenset[str] = words("""
 jacket jackets coat shirt shirts hoodie sweater jumper pullover vest dress top fleece parka anorak jas
 jack jasje trui jurk vest jacke mantel hemd kleid pulli jakke genser skjorte kjole veste manteau chemise
-blouse cardigan tee polo overhemd blazer suit doudoune jacka tröja klänning trøje hoodie sweatshirt
+blouse cardigan tee polo overhemd blazer suit doudoune jacka tröja klänning trøje trøye hoodie sweatshirt
 """)
 TROUSER_HEADS: frozenset[str] = words("""
 trousers pants jeans chinos broek hose bukse pantalon joggers leggings byxor bukser

@@ -6,6 +6,7 @@ import re
 
 from shopper.understand.lexicon import CLOTHING_HEADS, SHOE_HEADS, TROUSER_HEADS
 from shopper.understand.spans import Scan
+from shopper.understand.terms import split_compound
 
 _LETTERS = r"XXXXL|XXXL|XXL|XL|XXXS|XXS|XS|[2-6]XL|[2-6]X|S|M|L"
 _WORD_SIZES = {
@@ -75,6 +76,9 @@ def product_kind(text: str) -> str | None:
     for kind, heads, endings in kinds:
         for word in words:
             if word in heads or any(word.endswith(e) and len(word) >= len(e) + 3 for e in endings):
+                return kind
+            parts = split_compound(word)  # "fleecetröja", "vandringskängor": the compound's own head
+            if parts is not None and parts[1] in heads:
                 return kind
     return None
 
