@@ -7,7 +7,7 @@ from decimal import Decimal
 import pytest
 
 from shopper.decide.answer import choose_answer
-from shopper.decide.landed import landed_cost
+from shopper.decide.landed import landed_cost, shop_config
 from shopper.decide.rank import rank, relevance
 from shopper.models import Budget, Money, Offer, Profile, Query, ShopConfig, SpecNeed, Variant
 from shopper.money import RateTable, format_money
@@ -362,3 +362,20 @@ def test_childrens_sizes_in_years_and_centimetres_meet(
     assert choose_answer(ranked, q) == [jacket.url]
     assert ranked[0].matched_variant is not None
     assert ranked[0].matched_variant.options["size"] == answered
+
+
+def test_two_shops_on_one_host_keep_their_own_shipping() -> None:
+    first = ShopConfig(name="A", url="http://127.0.0.1:8001", shipping=Decimal("4.95"))
+    second = ShopConfig(name="B", url="http://127.0.0.1:8002", shipping=Decimal("7.50"))
+    profile = Profile(name="t", currency="EUR", shops=[first, second])
+    by_name = Offer(url="http://127.0.0.1:8002/p/1", title="x", shop="B")
+    by_port = Offer(url="http://127.0.0.1:8002/p/2", title="x", shop="")
+    elsewhere = Offer(url="http://127.0.0.1:8003/p/3", title="x", shop="")
+    assert shop_config(by_name, profile) is second
+    assert shop_config(by_port, profile) is second
+    assert shop_config(elsewhere, profile) is None
+    www = Offer(url="https://www.winkel.example/p/4", title="x", shop="")
+    assert (
+        shop_config(www, Profile(name="t", shops=[ShopConfig(name="W", url="https://winkel.example")]))
+        is not None
+    )

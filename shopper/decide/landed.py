@@ -18,16 +18,24 @@ def convert(money: Money, currency: str, rates: RateTable) -> Money | None:
 
 
 def _host(url: str) -> str:
-    host = urlsplit(url if "//" in url else "//" + url).hostname or ""
-    return host.removeprefix("www.")
+    # the port counts: two shops on one host (a test or demo machine) are two shops
+    parts = urlsplit(url if "//" in url else "//" + url)
+    host = (parts.hostname or "").removeprefix("www.")
+    try:
+        port = parts.port
+    except ValueError:
+        port = None
+    return f"{host}:{port}" if host and port else host
 
 
 def shop_config(offer: Offer, profile: Profile) -> ShopConfig | None:
-    """The profile's config for the offer's shop, by name or by domain."""
+    """The profile's config for the offer's shop: by name, else by domain."""
+    if offer.shop:
+        for shop in profile.shops:
+            if shop.name.casefold() == offer.shop.casefold():
+                return shop
     host = _host(offer.url)
     for shop in profile.shops:
-        if offer.shop and shop.name.casefold() == offer.shop.casefold():
-            return shop
         if host and _host(shop.url) == host:
             return shop
     return None
