@@ -12,7 +12,7 @@ from decimal import Decimal
 from pydantic import BaseModel, Field
 
 from shopper.models import Money, Offer
-from shopper.watch.repo import iso, parse_iso
+from shopper.watch.stamps import iso, parse_iso
 from shopper.watch.variants import is_buyable, variant_key
 
 REFERENCE_DAYS = 30  # the drop rule compares with the median of this many days
