@@ -73,12 +73,22 @@ class StemIndex:
 
 def phrase_in(phrase: str, text_stems: set[str] | StemIndex) -> bool:
     """True when every word of the phrase (or its joined form) is among the text's stems."""
+    read = _phrase_stems(phrase)
+    if read is None:
+        return False
+    each, joined = read
+    if all(s in text_stems for s in each):
+        return True
+    return joined in text_stems
+
+
+@lru_cache(maxsize=4096)  # a request's few phrases are looked up in every offer's text
+def _phrase_stems(phrase: str) -> tuple[tuple[str, ...], str] | None:
+    """The stems of a phrase's words and the stem of the words joined, or None without words."""
     ws = words(phrase)
     if not ws:
-        return False
-    if all(stem(w) in text_stems for w in ws):
-        return True
-    return stem("".join(ws)) in text_stems
+        return None
+    return tuple(stem(w) for w in ws), stem("".join(ws))
 
 
 # --- model numbers ------------------------------------------------------------------------
