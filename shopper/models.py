@@ -62,10 +62,15 @@ class Money(BaseModel):
 
 # --- extraction -------------------------------------------------------------------------
 
+# Extraction's models are built when a page is first read, not by every process that imports this
+# module: a find answered from the catalogue mirror never reads a page.
+_ON_FIRST_USE = ConfigDict(defer_build=True)
+
 
 class RawVariant(BaseModel):
     """A variant as a layer found it: values still as text."""
 
+    model_config = _ON_FIRST_USE
     title: str | None = None
     options: dict[str, str] = Field(default_factory=dict)  # e.g. {"Size": "44", "Color": "Red"}
     price: str | None = None
@@ -81,6 +86,7 @@ class RawVariant(BaseModel):
 class RawOffer(BaseModel):
     """One offer as one extraction layer found it; values are still text, not yet normalized."""
 
+    model_config = _ON_FIRST_USE
     source: str  # layer: shopify, woocommerce, jsonld, microdata, opengraph, visible
     title: str | None = None
     brand: str | None = None
