@@ -44,13 +44,13 @@ def stems(text: str) -> set[str]:
 
 class StemIndex:
     """`x in StemIndex(text)` is `x in stems(text)`, without stemming the whole text: a long description
-    is split into words once, and only the few spellings that stem to x are looked up."""
+    is split into words only when one of the few spellings that stem to x is in it at all."""
 
-    __slots__ = ("_folded", "_words")
+    __slots__ = ("_folded", "_word_set")
 
     def __init__(self, text: str) -> None:
         self._folded = fold(text)
-        self._words = frozenset(_WORD.findall(self._folded))
+        self._word_set: frozenset[str] | None = None
 
     def __contains__(self, target: object) -> bool:
         if not isinstance(target, str) or not target:
@@ -59,13 +59,22 @@ class StemIndex:
         spellings = {target, target + "s", target + "es"}
         if target.endswith("y"):
             spellings.add(target[:-1] + "ies")
-        return any(stem(w) == target and (w in self._words or self._joined(w)) for w in spellings)
+        return any(stem(w) == target and (self._has(w) or self._joined(w)) for w in spellings)
+
+    def _has(self, word: str) -> bool:
+        # a word of the text is a substring of it: most texts lack it, and that needs no word list
+        if word not in self._folded:
+            return False
+        if self._word_set is None:
+            self._word_set = frozenset(_WORD.findall(self._folded))
+        return word in self._word_set
 
     def _joined(self, word: str) -> bool:
         # stems() also joins two neighbouring words when one has at most three characters
         for cut in range(1, len(word)):
             a, b = word[:cut], word[cut:]
-            both = (len(a) <= 3 or len(b) <= 3) and a in self._words and b in self._words
+            both = (len(a) <= 3 or len(b) <= 3) and a in self._folded and b in self._folded
+            both = both and self._has(a) and self._has(b)
             if both and re.search(rf"(?<![a-z0-9]){a}[^a-z0-9]+{b}(?![a-z0-9])", self._folded):
                 return True
         return False
