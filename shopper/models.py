@@ -1,6 +1,7 @@
 """Pydantic models that cross module boundaries."""
 
-from __future__ import annotations
+# No `from __future__ import annotations` here: Pydantic would read every field's annotation back from
+# a string (a compile and an eval each) when the models are built, at every start of shopper.
 
 from datetime import datetime
 from decimal import Decimal
