@@ -46,11 +46,12 @@ class StemIndex:
     """`x in StemIndex(text)` is `x in stems(text)`, without stemming the whole text: a long description
     is split into words only when one of the few spellings that stem to x is in it at all."""
 
-    __slots__ = ("_folded", "_word_set")
+    __slots__ = ("_folded", "_pairs", "_word_set")
 
     def __init__(self, text: str) -> None:
         self._folded = fold(text)
         self._word_set: frozenset[str] | None = None
+        self._pairs: frozenset[tuple[str, str]] | None = None
 
     def __contains__(self, target: object) -> bool:
         if not isinstance(target, str) or not target:
@@ -74,10 +75,15 @@ class StemIndex:
         for cut in range(1, len(word)):
             a, b = word[:cut], word[cut:]
             both = (len(a) <= 3 or len(b) <= 3) and a in self._folded and b in self._folded
-            both = both and self._has(a) and self._has(b)
-            if both and re.search(rf"(?<![a-z0-9]){a}[^a-z0-9]+{b}(?![a-z0-9])", self._folded):
+            if both and self._has(a) and self._has(b) and (a, b) in self._neighbours():
                 return True
         return False
+
+    def _neighbours(self) -> frozenset[tuple[str, str]]:
+        """Each word with the word after it (only separators between them), as stems() pairs them."""
+        if self._pairs is None:
+            self._pairs = frozenset(itertools.pairwise(_WORD.findall(self._folded)))
+        return self._pairs
 
 
 def phrase_in(phrase: str, text_stems: set[str] | StemIndex) -> bool:
