@@ -14,7 +14,7 @@ from shopper.decide.relevance import audience_of
 from shopper.decide.textmatch import (
     QUALIFIERS,
     Specs,
-    colours_in,
+    is_colour_word,
     model_conflict,
     model_tokens,
     qualifiers,
@@ -125,7 +125,7 @@ def _features(o: Offer) -> _Feat:
         quals=qualifiers(o.title) | (set(ws) & _GROUP_QUALIFIERS),
         numbers=set(re.findall(r"(?<![\w.,/-])\d{2,}(?![\w.,/-])", o.title))
         | set(re.findall(r"(?<![\w.,/-])\d+(?![\w.,/-])", head)),
-        name_words={stem(w) for w in words(head) if not colours_in(w)},
+        name_words={stem(w) for w in words(head) if not is_colour_word(w)},
         audience=audience_of(o.title),
         written=o.title,
     )

@@ -346,6 +346,11 @@ COLOURS: dict[str, tuple[str, ...]] = {
 _COLOUR_OF = {syn: canon for canon, syns in COLOURS.items() for syn in syns}
 
 
+def is_colour_word(word: str) -> bool:
+    """Whether one word as words() gives it (folded, alphanumeric) names a colour: colours_in(word)."""
+    return word in _COLOUR_OF
+
+
 def colours_in(text: str) -> set[str]:
     """Canonical English colour names mentioned in a text."""
     return {_COLOUR_OF[w] for w in words(text) if w in _COLOUR_OF}
