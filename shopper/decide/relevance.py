@@ -323,6 +323,7 @@ def _colour(wanted: list[str], t: _Text) -> tuple[float, str]:
     return 0.3, f"− colour {' / '.join(wanted)} not stated"
 
 
+@functools.lru_cache(maxsize=8192)  # ranking and grouping both ask it of every title
 def audience_of(title: str) -> str | None:
     """Who a title says the product is for (men, women, kids, unisex), or None."""
     for w in words(title.replace("'", "")):

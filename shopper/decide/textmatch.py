@@ -182,6 +182,7 @@ def _model_tokens(text: str) -> frozenset[str]:
     return frozenset(out)
 
 
+@lru_cache(maxsize=8192)  # model conflicts compare the shapes of the same few model numbers again and again
 def shape(token: str) -> str:
     """Letter/digit pattern of a model number: 5900X→DDDDA, A25→ADD."""
     return re.sub(r"[A-Z]", "A", re.sub(r"\d", "D", token))
