@@ -131,10 +131,12 @@ _NUMBER_2_5 = re.compile(r"\d{2,5}")
 _NUMBER_3_5 = re.compile(r"\d{3,5}")
 
 
+@lru_cache(maxsize=65536)  # titles share most of their words: each is normalised once
 def _norm_token(tok: str) -> str:
     return fold(tok).translate(_DROP_SEPARATORS).upper()
 
 
+@lru_cache(maxsize=65536)
 def _is_model(norm: str) -> bool:
     low = norm.lower()
     if len(norm) < 2 or not (_UPPER.search(norm) and _DIGIT.search(norm)):
