@@ -30,10 +30,10 @@ BUYABLE: frozenset[str] = frozenset(
 )
 
 
-def _empty_list() -> list[Any]:
-    """A new empty list, the default of the list fields. Not `list` itself: to see whether a default
-    factory takes arguments, Pydantic reads its signature, and a builtin's is parsed from text (a compile)
-    for every field when the models are built, at every start of shopper."""
+def empty_list() -> list[Any]:
+    """A new empty list, the default of the models' list fields. Not `list` itself: to see whether a
+    default factory takes arguments, Pydantic reads its signature, and a builtin's is parsed from text (a
+    compile) for every field when the models are built, at every start of shopper."""
     return []
 
 
@@ -109,13 +109,13 @@ class RawOffer(BaseModel):
     sku: str | None = None
     gtin: str | None = None
     mpn: str | None = None
-    images: list[str] = Field(default_factory=_empty_list)
-    variants: list[RawVariant] = Field(default_factory=_empty_list)
+    images: list[str] = Field(default_factory=empty_list)
+    variants: list[RawVariant] = Field(default_factory=empty_list)
     shipping: str | None = None
     rating: str | None = None
     rating_count: str | None = None
-    tags: list[str] = Field(default_factory=_empty_list)
-    notes: list[str] = Field(default_factory=_empty_list)
+    tags: list[str] = Field(default_factory=empty_list)
+    notes: list[str] = Field(default_factory=empty_list)
 
 
 class Variant(BaseModel):
@@ -147,14 +147,14 @@ class Offer(BaseModel):
     sku: str | None = None
     gtin: str | None = None
     mpn: str | None = None
-    images: list[str] = Field(default_factory=_empty_list)
-    variants: list[Variant] = Field(default_factory=_empty_list)
+    images: list[str] = Field(default_factory=empty_list)
+    variants: list[Variant] = Field(default_factory=empty_list)
     shipping: Money | None = None
     rating: Decimal | None = None
     rating_count: int | None = None
-    tags: list[str] = Field(default_factory=_empty_list)
+    tags: list[str] = Field(default_factory=empty_list)
     source: str = ""  # which layer or adapter the values came from
-    notes: list[str] = Field(default_factory=_empty_list)
+    notes: list[str] = Field(default_factory=empty_list)
     fetched_at: datetime | None = None
     stale: bool = False  # price/stock could not be re-checked live
 
@@ -216,7 +216,7 @@ class WatchPrefs(BaseModel):
 
     cart: bool = True  # watch items left in the cart for price drops
     min_change_pct: Decimal = Decimal("1")  # smaller changes are not a drop
-    notify: list[str] = Field(default_factory=_empty_list)  # apprise URLs for watches that name none
+    notify: list[str] = Field(default_factory=empty_list)  # apprise URLs for watches that name none
 
 
 class Profile(BaseModel):
@@ -230,15 +230,15 @@ class Profile(BaseModel):
     languages: list[str] = Field(default_factory=lambda: ["en"])
     budget: Budget = Field(default_factory=Budget)
     sizes: dict[str, str] = Field(default_factory=dict)  # {"shoes_eu": "44", "clothing": "M", "waist": "32"}
-    brands_liked: list[str] = Field(default_factory=_empty_list)
-    brands_avoided: list[str] = Field(default_factory=_empty_list)
-    shops: list[ShopConfig] = Field(default_factory=_empty_list)
-    shops_avoided: list[str] = Field(default_factory=_empty_list)
-    colours_liked: list[str] = Field(default_factory=_empty_list)
-    styles_liked: list[str] = Field(default_factory=_empty_list)
+    brands_liked: list[str] = Field(default_factory=empty_list)
+    brands_avoided: list[str] = Field(default_factory=empty_list)
+    shops: list[ShopConfig] = Field(default_factory=empty_list)
+    shops_avoided: list[str] = Field(default_factory=empty_list)
+    colours_liked: list[str] = Field(default_factory=empty_list)
+    styles_liked: list[str] = Field(default_factory=empty_list)
     # example photos of things the user likes; "example_photos" is the older name of the key
     photos: list[str] = Field(
-        default_factory=_empty_list, validation_alias=AliasChoices("photos", "example_photos")
+        default_factory=empty_list, validation_alias=AliasChoices("photos", "example_photos")
     )
     priorities: Priorities = Field(default_factory=Priorities)
     watch: WatchPrefs = Field(default_factory=WatchPrefs)
@@ -270,10 +270,10 @@ class CompareItem(BaseModel):
     """One product of a "compare A and B" request, searched and answered on its own."""
 
     text: str
-    terms: list[str] = Field(default_factory=_empty_list)
-    search_terms: list[str] = Field(default_factory=_empty_list)
-    brands: list[str] = Field(default_factory=_empty_list)
-    model_numbers: list[str] = Field(default_factory=_empty_list)
+    terms: list[str] = Field(default_factory=empty_list)
+    search_terms: list[str] = Field(default_factory=empty_list)
+    brands: list[str] = Field(default_factory=empty_list)
+    model_numbers: list[str] = Field(default_factory=empty_list)
 
 
 class Query(BaseModel):
@@ -281,29 +281,29 @@ class Query(BaseModel):
 
     text: str
     language: str = "en"
-    terms: list[str] = Field(default_factory=_empty_list)  # product words, in the request's language
+    terms: list[str] = Field(default_factory=empty_list)  # product words, in the request's language
     # phrases to send to shop searches, best first
-    search_terms: list[str] = Field(default_factory=_empty_list)
-    brands: list[str] = Field(default_factory=_empty_list)
-    exclude_brands: list[str] = Field(default_factory=_empty_list)
-    model_numbers: list[str] = Field(default_factory=_empty_list)
+    search_terms: list[str] = Field(default_factory=empty_list)
+    brands: list[str] = Field(default_factory=empty_list)
+    exclude_brands: list[str] = Field(default_factory=empty_list)
+    model_numbers: list[str] = Field(default_factory=empty_list)
     size: str | None = None
     size_system: str | None = None  # shoes_eu, clothing, waist, ...
-    colours: list[str] = Field(default_factory=_empty_list)  # canonical English colour names
+    colours: list[str] = Field(default_factory=empty_list)  # canonical English colour names
     max_price: Money | None = None
     min_price: Money | None = None
     intent: Intent = "best"
-    must: list[str] = Field(default_factory=_empty_list)  # attributes that must hold ("waterproof")
-    must_not: list[str] = Field(default_factory=_empty_list)  # attributes that must not ("rgb")
+    must: list[str] = Field(default_factory=empty_list)  # attributes that must hold ("waterproof")
+    must_not: list[str] = Field(default_factory=empty_list)  # attributes that must not ("rgb")
     include_out_of_stock: bool = False
-    ignored: list[str] = Field(default_factory=_empty_list)  # parts of the request find does not act on
+    ignored: list[str] = Field(default_factory=empty_list)  # parts of the request find does not act on
     head: str | None = None  # the product noun, English singular ("jacket" in "red rain jacket size M")
     audience: Audience | None = None  # men's / women's / kids' model
     condition: Condition | None = None  # "new" only, or "used"/refurbished welcome
-    needs: list[SpecNeed] = Field(default_factory=_empty_list)  # numeric specs with their comparator
+    needs: list[SpecNeed] = Field(default_factory=empty_list)  # numeric specs with their comparator
     superlative: str | None = None  # the spec wanted at its maximum ("largest" -> storage)
     reference: str | None = None  # a quoted product the request refers to, not the one wanted
-    items: list[CompareItem] = Field(default_factory=_empty_list)  # the products of a compare request
+    items: list[CompareItem] = Field(default_factory=empty_list)  # the products of a compare request
 
 
 # --- ranking and results ----------------------------------------------------------------
@@ -314,7 +314,7 @@ class RankedOffer(BaseModel):
 
     offer: Offer
     score: float
-    reasons: list[str] = Field(default_factory=_empty_list)
+    reasons: list[str] = Field(default_factory=empty_list)
     group: str = ""
     landed: Money | None = None  # price plus shipping, in the profile currency when convertible
     matched_variant: Variant | None = None
@@ -339,7 +339,7 @@ class Excluded(BaseModel):
     why: str
     kind: str = "other"  # the reason as a code: size_sold_out, no_size, no_rate, over_budget, ...
     fit: float = 0.0  # how well it matched the request (0..1), for "sold out everywhere"
-    sizes_in_stock: list[str] = Field(default_factory=_empty_list)
+    sizes_in_stock: list[str] = Field(default_factory=empty_list)
     group: str = ""
 
 
@@ -347,7 +347,7 @@ class SoldOutSize(BaseModel):
     """The asked size is sold out at every shop that has the product: where, and what sizes are left."""
 
     size: str
-    offers: list[Excluded] = Field(default_factory=_empty_list)
+    offers: list[Excluded] = Field(default_factory=empty_list)
 
 
 class FindResult(BaseModel):
@@ -355,10 +355,10 @@ class FindResult(BaseModel):
 
     request: str
     query: Query
-    offers: list[RankedOffer] = Field(default_factory=_empty_list)
-    answer: list[str] = Field(default_factory=_empty_list)  # urls
-    excluded: list[Excluded] = Field(default_factory=_empty_list)
-    warnings: list[str] = Field(default_factory=_empty_list)
+    offers: list[RankedOffer] = Field(default_factory=empty_list)
+    answer: list[str] = Field(default_factory=empty_list)  # urls
+    excluded: list[Excluded] = Field(default_factory=empty_list)
+    warnings: list[str] = Field(default_factory=empty_list)
     demo: bool = False
     profile: str = "default"
     sold_out: SoldOutSize | None = None  # the best-matching product has the asked size nowhere in stock

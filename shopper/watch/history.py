@@ -11,7 +11,7 @@ from decimal import Decimal
 
 from pydantic import BaseModel, Field
 
-from shopper.models import Money, Offer
+from shopper.models import Money, Offer, empty_list
 from shopper.watch.stamps import iso, parse_iso
 from shopper.watch.variants import is_buyable, variant_key
 
@@ -119,7 +119,7 @@ class ShopSeries(BaseModel):
 
     shop: str
     url: str
-    points: list[PricePoint] = Field(default_factory=list)
+    points: list[PricePoint] = Field(default_factory=empty_list)
     lowest: Money | None = None
     highest: Money | None = None
     current: Money | None = None
