@@ -6,6 +6,8 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
+from shopper.models import empty_list
+
 
 class ShopStarted(BaseModel):
     """A shop's search began."""
@@ -27,7 +29,7 @@ class ShopFinished(BaseModel):
     seconds: float
     how: str
     status: Literal["ok", "warning"] = "ok"
-    warnings: list[str] = Field(default_factory=list)
+    warnings: list[str] = Field(default_factory=empty_list)
 
 
 class ShopFailed(BaseModel):

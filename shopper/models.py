@@ -1,10 +1,11 @@
 """Pydantic models that cross module boundaries."""
 
-from __future__ import annotations
+# No `from __future__ import annotations` here: Pydantic would read every field's annotation back from
+# a string (a compile and an eval each) when the models are built, at every start of shopper.
 
 from datetime import datetime
 from decimal import Decimal
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import AliasChoices, BaseModel, ConfigDict, Field, field_validator
 
@@ -27,6 +28,14 @@ AVAILABILITIES: tuple[str, ...] = (
 BUYABLE: frozenset[str] = frozenset(
     {"InStock", "LimitedAvailability", "OnlineOnly", "PreOrder", "BackOrder", "PreSale", "MadeToOrder"}
 )
+
+
+def empty_list() -> list[Any]:
+    """A new empty list, the default of the models' list fields. Not `list` itself: to see whether a
+    default factory takes arguments, Pydantic reads its signature, and a builtin's is parsed from text (a
+    compile) for every field when the models are built, at every start of shopper."""
+    return []
+
 
 Platform = Literal["auto", "shopify", "woocommerce", "html"]
 Intent = Literal["best", "cheapest", "all", "compare"]
@@ -62,10 +71,15 @@ class Money(BaseModel):
 
 # --- extraction -------------------------------------------------------------------------
 
+# Extraction's models are built when a page is first read, not by every process that imports this
+# module: a find answered from the catalogue mirror never reads a page.
+_ON_FIRST_USE = ConfigDict(defer_build=True)
+
 
 class RawVariant(BaseModel):
     """A variant as a layer found it: values still as text."""
 
+    model_config = _ON_FIRST_USE
     title: str | None = None
     options: dict[str, str] = Field(default_factory=dict)  # e.g. {"Size": "44", "Color": "Red"}
     price: str | None = None
@@ -81,6 +95,7 @@ class RawVariant(BaseModel):
 class RawOffer(BaseModel):
     """One offer as one extraction layer found it; values are still text, not yet normalized."""
 
+    model_config = _ON_FIRST_USE
     source: str  # layer: shopify, woocommerce, jsonld, microdata, opengraph, visible
     title: str | None = None
     brand: str | None = None
@@ -94,13 +109,13 @@ class RawOffer(BaseModel):
     sku: str | None = None
     gtin: str | None = None
     mpn: str | None = None
-    images: list[str] = Field(default_factory=list)
-    variants: list[RawVariant] = Field(default_factory=list)
+    images: list[str] = Field(default_factory=empty_list)
+    variants: list[RawVariant] = Field(default_factory=empty_list)
     shipping: str | None = None
     rating: str | None = None
     rating_count: str | None = None
-    tags: list[str] = Field(default_factory=list)
-    notes: list[str] = Field(default_factory=list)
+    tags: list[str] = Field(default_factory=empty_list)
+    notes: list[str] = Field(default_factory=empty_list)
 
 
 class Variant(BaseModel):
@@ -132,14 +147,14 @@ class Offer(BaseModel):
     sku: str | None = None
     gtin: str | None = None
     mpn: str | None = None
-    images: list[str] = Field(default_factory=list)
-    variants: list[Variant] = Field(default_factory=list)
+    images: list[str] = Field(default_factory=empty_list)
+    variants: list[Variant] = Field(default_factory=empty_list)
     shipping: Money | None = None
     rating: Decimal | None = None
     rating_count: int | None = None
-    tags: list[str] = Field(default_factory=list)
+    tags: list[str] = Field(default_factory=empty_list)
     source: str = ""  # which layer or adapter the values came from
-    notes: list[str] = Field(default_factory=list)
+    notes: list[str] = Field(default_factory=empty_list)
     fetched_at: datetime | None = None
     stale: bool = False  # price/stock could not be re-checked live
 
@@ -201,7 +216,7 @@ class WatchPrefs(BaseModel):
 
     cart: bool = True  # watch items left in the cart for price drops
     min_change_pct: Decimal = Decimal("1")  # smaller changes are not a drop
-    notify: list[str] = Field(default_factory=list)  # apprise URLs for watches that name none
+    notify: list[str] = Field(default_factory=empty_list)  # apprise URLs for watches that name none
 
 
 class Profile(BaseModel):
@@ -215,14 +230,16 @@ class Profile(BaseModel):
     languages: list[str] = Field(default_factory=lambda: ["en"])
     budget: Budget = Field(default_factory=Budget)
     sizes: dict[str, str] = Field(default_factory=dict)  # {"shoes_eu": "44", "clothing": "M", "waist": "32"}
-    brands_liked: list[str] = Field(default_factory=list)
-    brands_avoided: list[str] = Field(default_factory=list)
-    shops: list[ShopConfig] = Field(default_factory=list)
-    shops_avoided: list[str] = Field(default_factory=list)
-    colours_liked: list[str] = Field(default_factory=list)
-    styles_liked: list[str] = Field(default_factory=list)
+    brands_liked: list[str] = Field(default_factory=empty_list)
+    brands_avoided: list[str] = Field(default_factory=empty_list)
+    shops: list[ShopConfig] = Field(default_factory=empty_list)
+    shops_avoided: list[str] = Field(default_factory=empty_list)
+    colours_liked: list[str] = Field(default_factory=empty_list)
+    styles_liked: list[str] = Field(default_factory=empty_list)
     # example photos of things the user likes; "example_photos" is the older name of the key
-    photos: list[str] = Field(default_factory=list, validation_alias=AliasChoices("photos", "example_photos"))
+    photos: list[str] = Field(
+        default_factory=empty_list, validation_alias=AliasChoices("photos", "example_photos")
+    )
     priorities: Priorities = Field(default_factory=Priorities)
     watch: WatchPrefs = Field(default_factory=WatchPrefs)
     rates: dict[str, Decimal] = Field(default_factory=dict)  # "USD" -> units of profile currency per 1 USD
@@ -253,10 +270,10 @@ class CompareItem(BaseModel):
     """One product of a "compare A and B" request, searched and answered on its own."""
 
     text: str
-    terms: list[str] = Field(default_factory=list)
-    search_terms: list[str] = Field(default_factory=list)
-    brands: list[str] = Field(default_factory=list)
-    model_numbers: list[str] = Field(default_factory=list)
+    terms: list[str] = Field(default_factory=empty_list)
+    search_terms: list[str] = Field(default_factory=empty_list)
+    brands: list[str] = Field(default_factory=empty_list)
+    model_numbers: list[str] = Field(default_factory=empty_list)
 
 
 class Query(BaseModel):
@@ -264,28 +281,29 @@ class Query(BaseModel):
 
     text: str
     language: str = "en"
-    terms: list[str] = Field(default_factory=list)  # product words, in the request's language
-    search_terms: list[str] = Field(default_factory=list)  # phrases to send to shop searches, best first
-    brands: list[str] = Field(default_factory=list)
-    exclude_brands: list[str] = Field(default_factory=list)
-    model_numbers: list[str] = Field(default_factory=list)
+    terms: list[str] = Field(default_factory=empty_list)  # product words, in the request's language
+    # phrases to send to shop searches, best first
+    search_terms: list[str] = Field(default_factory=empty_list)
+    brands: list[str] = Field(default_factory=empty_list)
+    exclude_brands: list[str] = Field(default_factory=empty_list)
+    model_numbers: list[str] = Field(default_factory=empty_list)
     size: str | None = None
     size_system: str | None = None  # shoes_eu, clothing, waist, ...
-    colours: list[str] = Field(default_factory=list)  # canonical English colour names
+    colours: list[str] = Field(default_factory=empty_list)  # canonical English colour names
     max_price: Money | None = None
     min_price: Money | None = None
     intent: Intent = "best"
-    must: list[str] = Field(default_factory=list)  # attributes that must hold ("waterproof")
-    must_not: list[str] = Field(default_factory=list)  # attributes that must not ("rgb")
+    must: list[str] = Field(default_factory=empty_list)  # attributes that must hold ("waterproof")
+    must_not: list[str] = Field(default_factory=empty_list)  # attributes that must not ("rgb")
     include_out_of_stock: bool = False
-    ignored: list[str] = Field(default_factory=list)  # parts of the request find does not act on
+    ignored: list[str] = Field(default_factory=empty_list)  # parts of the request find does not act on
     head: str | None = None  # the product noun, English singular ("jacket" in "red rain jacket size M")
     audience: Audience | None = None  # men's / women's / kids' model
     condition: Condition | None = None  # "new" only, or "used"/refurbished welcome
-    needs: list[SpecNeed] = Field(default_factory=list)  # numeric specs with their comparator
+    needs: list[SpecNeed] = Field(default_factory=empty_list)  # numeric specs with their comparator
     superlative: str | None = None  # the spec wanted at its maximum ("largest" -> storage)
     reference: str | None = None  # a quoted product the request refers to, not the one wanted
-    items: list[CompareItem] = Field(default_factory=list)  # the products of a compare request
+    items: list[CompareItem] = Field(default_factory=empty_list)  # the products of a compare request
 
 
 # --- ranking and results ----------------------------------------------------------------
@@ -296,7 +314,7 @@ class RankedOffer(BaseModel):
 
     offer: Offer
     score: float
-    reasons: list[str] = Field(default_factory=list)
+    reasons: list[str] = Field(default_factory=empty_list)
     group: str = ""
     landed: Money | None = None  # price plus shipping, in the profile currency when convertible
     matched_variant: Variant | None = None
@@ -321,7 +339,7 @@ class Excluded(BaseModel):
     why: str
     kind: str = "other"  # the reason as a code: size_sold_out, no_size, no_rate, over_budget, ...
     fit: float = 0.0  # how well it matched the request (0..1), for "sold out everywhere"
-    sizes_in_stock: list[str] = Field(default_factory=list)
+    sizes_in_stock: list[str] = Field(default_factory=empty_list)
     group: str = ""
 
 
@@ -329,7 +347,7 @@ class SoldOutSize(BaseModel):
     """The asked size is sold out at every shop that has the product: where, and what sizes are left."""
 
     size: str
-    offers: list[Excluded] = Field(default_factory=list)
+    offers: list[Excluded] = Field(default_factory=empty_list)
 
 
 class FindResult(BaseModel):
@@ -337,10 +355,10 @@ class FindResult(BaseModel):
 
     request: str
     query: Query
-    offers: list[RankedOffer] = Field(default_factory=list)
-    answer: list[str] = Field(default_factory=list)  # urls
-    excluded: list[Excluded] = Field(default_factory=list)
-    warnings: list[str] = Field(default_factory=list)
+    offers: list[RankedOffer] = Field(default_factory=empty_list)
+    answer: list[str] = Field(default_factory=empty_list)  # urls
+    excluded: list[Excluded] = Field(default_factory=empty_list)
+    warnings: list[str] = Field(default_factory=empty_list)
     demo: bool = False
     profile: str = "default"
     sold_out: SoldOutSize | None = None  # the best-matching product has the asked size nowhere in stock

@@ -6,28 +6,30 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
-from babel.core import Locale, UnknownLocaleError
-from babel.numbers import format_currency, get_currency_precision, is_currency
 from pydantic import BaseModel, ConfigDict
 
+from shopper.currencies import NEUTRAL_LOCALE, currency_table, neutral_format
 from shopper.models import Money, Profile
 
-# "English (Europe)": amount first, unambiguous symbols (US$, JP¥), no national number style.
-NEUTRAL_LOCALE = "en_150"
+if TYPE_CHECKING:
+    from babel.core import Locale
+
 EURO = "EUR"
 ONE = Decimal(1)
 
 
 @lru_cache(maxsize=256)
 def minor_units(currency: str) -> int:
-    """Digits after the decimal point for a currency (ISO 4217 via Babel): EUR 2, JPY 0, KWD 3."""
-    return int(get_currency_precision(currency.upper()))
+    """Digits after the decimal point for a currency (ISO 4217, Babel's table): EUR 2, JPY 0, KWD 3."""
+    table = currency_table()
+    return table.digits.get(currency.upper(), table.default_digits)
 
 
 def is_known_currency(code: str) -> bool:
     """Whether `code` is an ISO 4217 currency Babel knows (EUR, NOK, ...; not XYZ or eur)."""
-    return len(code) == 3 and code.isupper() and bool(is_currency(code))
+    return len(code) == 3 and code.isupper() and code in currency_table().known
 
 
 def quantize(amount: Decimal, currency: str) -> Decimal:
@@ -41,6 +43,8 @@ def quantize(amount: Decimal, currency: str) -> Decimal:
 
 @lru_cache(maxsize=32)
 def _locale(name: str | None) -> Locale:
+    from babel.core import Locale, UnknownLocaleError
+
     if name:
         try:
             return Locale.parse(name.replace("-", "_"))
@@ -52,6 +56,10 @@ def _locale(name: str | None) -> Locale:
 def format_money(money: Money, locale: str | None = None) -> str:
     """Money for display, with the currency's own minor units: '1,234.50 €', '1 234,50 kr' (nb)."""
     amount = quantize(money.amount, money.currency)
+    if locale is None and (text := neutral_format(amount, money.currency)) is not None:
+        return text  # the shipped table: the same text as Babel's, without loading Babel
+    from babel.numbers import format_currency
+
     try:
         return str(format_currency(amount, money.currency, locale=_locale(locale)))
     except (ValueError, KeyError, InvalidOperation):  # a code Babel has no data for

@@ -125,3 +125,10 @@ def test_stem_index_answers_membership_as_the_stems_set() -> None:
         asked |= {rnd.choice(pool) for _ in range(4)} | {"", "y", "ies", "spen", "usbc"}
         for word in asked:
             assert (word in index) == (word in full), (text, word)
+
+
+def test_is_colour_word_is_colours_in_for_one_word() -> None:
+    words = textmatch.words("Donker-Blauwe NAVY grün Grau rot red 4K Größe sort svart iceblue " * 2)
+    words += [w for syns in textmatch.COLOURS.values() for w in syns]
+    for word in words:
+        assert textmatch.is_colour_word(word) == bool(textmatch.colours_in(word)), word

@@ -7,7 +7,8 @@ from decimal import Decimal
 
 from shopper.models import Money, Offer, Variant
 from shopper.store.db import connect
-from shopper.watch.history import record_offers, reference_price, series, watched_variant
+from shopper.watch.history import record_offers, reference_price, watched_variant
+from shopper.watch.series import series
 from shopper.watch.variants import canonical_options, variant_key
 
 T0 = datetime(2026, 10, 1, 12, 0, tzinfo=UTC)

@@ -55,8 +55,20 @@ app.command("doctor")(doctor_cmd.doctor)
 
 def main() -> None:
     """Entry point of the console script and of `python -m shopper`."""
+    _no_pydantic_plugins()
     _quiet_cache_logs()
     app()
+
+
+def _no_pydantic_plugins() -> None:
+    # Pydantic scans every installed package's entry points for its plugins (tracing, logging) on the
+    # first model it builds: milliseconds of every command, for plugins shopper neither ships nor needs,
+    # installed for another program of the same environment. Only the console script turns them off (not
+    # shopper as a library), and a user who wants one traces shopper with PYDANTIC_DISABLE_PLUGINS set to
+    # "" (or to the plugins to leave out): setdefault keeps any value the environment gives.
+    import os
+
+    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "1")
 
 
 def _quiet_cache_logs() -> None:

@@ -51,17 +51,26 @@ def find(
         raise UsageError(
             'empty request: say what you are looking for, e.g. shopper find "trail shoes size 44"'
         )
-    result = asyncio.run(
-        _run(
-            text,
-            loaded,
-            as_json=as_json,
-            use_mirror=not no_mirror,
-            use_llm=not no_llm,
-            verbose=verbose,
-            photos=photos,
+    found: list[Any] = []
+
+    async def main() -> None:
+        # The result comes back through `found`, not as the task's result: when asyncio.run ends it
+        # formats its main task's repr (CPython 3.11, restoring the Ctrl-C handler), result and all, and
+        # the repr of every offer read costs a find on a big catalogue milliseconds.
+        found.append(
+            await _run(
+                text,
+                loaded,
+                as_json=as_json,
+                use_mirror=not no_mirror,
+                use_llm=not no_llm,
+                verbose=verbose,
+                photos=photos,
+            )
         )
-    )
+
+    asyncio.run(main())
+    result = found[0]
     result.warnings[:0] = photo_warnings
     _render(result, limit, as_json)
 

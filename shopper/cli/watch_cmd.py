@@ -265,7 +265,8 @@ def history(
     width: Annotated[int, typer.Option("--width", min=30, help="Chart width in columns.")] = 80,
 ) -> None:
     """The price over time per shop, with lowest, highest, current and days out of stock."""
-    from shopper.watch.history import series, watched_variant
+    from shopper.watch.history import watched_variant
+    from shopper.watch.series import series
 
     conn = _connect()
     try:

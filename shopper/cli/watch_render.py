@@ -8,8 +8,8 @@ from typing import Any
 from rich.table import Table
 
 from shopper.cli import render
-from shopper.watch.history import ShopSeries
 from shopper.watch.models import Watch
+from shopper.watch.series import ShopSeries
 
 
 def _when(moment: datetime | None) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import defaultdict
 from collections.abc import Iterable
@@ -13,7 +14,7 @@ from shopper.decide.relevance import audience_of
 from shopper.decide.textmatch import (
     QUALIFIERS,
     Specs,
-    colours_in,
+    is_colour_word,
     model_conflict,
     model_tokens,
     qualifiers,
@@ -64,11 +65,16 @@ class _Feat:
     stems: set[str]
     models: set[str]
     primary: set[str]
-    specs: Specs
     quals: set[str]
     numbers: set[str]
     name_words: set[str]
     audience: str | None = None
+    written: str = ""  # the title as the shop wrote it
+
+    @functools.cached_property
+    def specs(self) -> Specs:
+        """The title's specs, read only for the few pairs that get that far."""
+        return specs(self.written)
 
 
 def normalize_gtin(gtin: str | None) -> str | None:
@@ -116,12 +122,12 @@ def _features(o: Offer) -> _Feat:
         words=set(ws),
         models=models,
         primary=_primary(models),
-        specs=specs(o.title),
         quals=qualifiers(o.title) | (set(ws) & _GROUP_QUALIFIERS),
         numbers=set(re.findall(r"(?<![\w.,/-])\d{2,}(?![\w.,/-])", o.title))
         | set(re.findall(r"(?<![\w.,/-])\d+(?![\w.,/-])", head)),
-        name_words={stem(w) for w in words(head) if not colours_in(w)},
+        name_words={stem(w) for w in words(head) if not is_colour_word(w)},
         audience=audience_of(o.title),
+        written=o.title,
     )
 
 

@@ -123,12 +123,14 @@ def _check(offer: Offer, query: Query, profile: Profile, ask: Asked, rates: Rate
             sizes_in_stock=sizes or [],
         )  # fmt: skip
 
-    if shop := _avoided_shop(offer, profile.shops_avoided):
+    # the URL and the brand text are read only when there is something to avoid: most profiles avoid nothing
+    if profile.shops_avoided and (shop := _avoided_shop(offer, profile.shops_avoided)):
         return out(f"shop {shop} is avoided", "avoided_shop")
-    brand_stems = offer_brand_text(offer)
-    for brand in [*query.exclude_brands, *profile.brands_avoided]:
-        if phrase_in(brand, brand_stems):
-            return out(f"brand {brand} is avoided", "avoided_brand")
+    if avoided := [*query.exclude_brands, *profile.brands_avoided]:
+        brand_stems = offer_brand_text(offer)
+        for brand in avoided:
+            if phrase_in(brand, brand_stems):
+                return out(f"brand {brand} is avoided", "avoided_brand")
     if query.must_not:  # the whole text is read (a long description costs) only when it is asked about
         text = stems(" ".join(filter(None, [offer.title, offer.description, offer.category, *offer.tags])))
         raw = " | ".join(filter(None, [offer.title, offer.description, offer.category, *offer.tags]))

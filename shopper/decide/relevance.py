@@ -52,8 +52,8 @@ class Fit:
 
 
 class _Text:
-    """An offer's text as relevance reads it. The parts read from a long description (its stems, specs
-    and colours, the raw text) are worked out on first use: many requests never look at them."""
+    """An offer's text as relevance reads it. The parts only some requests read (the specs and colours,
+    the stems of a long description, the raw text) are worked out on first use."""
 
     def __init__(self, offer: Offer) -> None:
         self._offer = offer
@@ -64,8 +64,14 @@ class _Text:
             | ({*model_tokens(offer.mpn)} if offer.mpn else set())
             | set(re.findall(r"(?<![\w.,/-])\d{3,}(?![\w.,/-])", offer.title))
         )
-        self.title_specs = specs(offer.title)
-        self.colours_title = colours_in(offer.title)
+
+    @functools.cached_property
+    def title_specs(self) -> Specs:
+        return specs(self._offer.title)
+
+    @functools.cached_property
+    def colours_title(self) -> set[str]:
+        return colours_in(self._offer.title)
 
     @functools.cached_property
     def _options(self) -> str:
@@ -158,7 +164,8 @@ def analyse(offer: Offer, ask: Asked) -> Fit:
         fit.strict &= ok
 
     if ask.terms:
-        cov = _coverage(ask.terms, t, ask.head, ask.alts)
+        shares: dict[str, float] = {}  # each word's share with the request's alternatives, read once
+        cov = _coverage(ask.terms, t, ask.head, ask.alts, shares)
         shown = ask.terms
         head_known = ask.head is not None and bool(ask.alts.get(ask.head))
         if cov == 0 and ask.alt_phrases and not head_known and not all(ask.alts.get(w) for w in ask.terms):
@@ -169,10 +176,11 @@ def analyse(offer: Offer, ask: Asked) -> Fit:
                 [stem(w) for w in words(p) if w not in STOPWORDS and len(w) > 1 and not is_audience(w)]
                 for p in ask.alt_phrases
             ]
-            best = max((a for a in alts if a), key=lambda a: _coverage(a, t), default=[])
-            if best and _coverage(best, t) > 0:
-                cov, shown = _coverage(best, t) * min(1.0, len(best) / len(ask.terms)), best
-        elif ask.head and (head_cov := _coverage([ask.head], t, others=ask.alts)) < 1.0:
+            plain: dict[str, float] = {}  # the words' shares with the usual synonyms
+            best = max((a for a in alts if a), key=lambda a: _coverage(a, t, shares=plain), default=[])
+            if best and _coverage(best, t, shares=plain) > 0:
+                cov, shown = _coverage(best, t, shares=plain) * min(1.0, len(best) / len(ask.terms)), best
+        elif ask.head and (head_cov := _coverage([ask.head], t, None, ask.alts, shares)) < 1.0:
             # a compound met only by its noun ("winterjas": a jacket, not said to be a winter one) is
             # still that kind of product, as "winter jacket" met by a jacket is
             fit.strict = False
@@ -180,10 +188,10 @@ def analyse(offer: Offer, ask: Asked) -> Fit:
             fit.reasons.append(f"− not a {shown_term(ask.head, ask.alts)}")
         fit.kind_ok = fit.kind_ok and cov > 0
         fit.coverage = cov
-        hit_terms = [shown_term(w, ask.alts) for w in shown if _coverage([w], t, others=ask.alts) >= 1.0]
+        hit_terms = [shown_term(w, ask.alts) for w in shown if _coverage([w], t, None, ask.alts, shares) >= 1]
         if hit_terms:
             fit.reasons.append("+ " + ", ".join(hit_terms[:4]))
-        missing = [shown_term(w, ask.alts) for w in shown if _coverage([w], t, others=ask.alts) == 0.0]
+        missing = [shown_term(w, ask.alts) for w in shown if _coverage([w], t, None, ask.alts, shares) == 0]
         if missing:
             fit.reasons.append("− no " + ", ".join(missing[:4]))
         parts.append((2.0, cov))
@@ -251,20 +259,36 @@ def _attr_in(word: str, text: set[str]) -> bool:
 
 
 def _coverage(
-    terms: list[str], t: _Text, head: str | None = None, others: dict[str, tuple[str, ...]] | None = None
+    terms: list[str],
+    t: _Text,
+    head: str | None = None,
+    others: dict[str, tuple[str, ...]] | None = None,
+    shares: dict[str, float] | None = None,
 ) -> float:
+    """The weighted share of the terms the offer's text meets; `shares` keeps each word's share for the
+    next call with the same `others` (analyse asks about the same words several times)."""
     got = total = 0.0
     for w in terms:
         weight = HEAD_WEIGHT if w == head else 1.0
         total += weight
-        alts = (w, *(others[w] if others and w in others else SYNONYMS.get(w, ())))
-        if any(phrase_in(a, t.title) or phrase_in(a, t.category) for a in alts):
-            got += weight
-        elif any(phrase_in(a, t.body_index) for a in alts):
-            got += BODY_SHARE * weight
-        elif any(phrase_in(a.split()[-1], t.title) or phrase_in(a.split()[-1], t.category) for a in alts[1:]):
-            got += NOUN_ONLY_SHARE * weight  # "regenbroek" met by trousers that are not rain trousers
+        if shares is None:
+            got += weight * _share(w, t, others)
+        else:
+            if w not in shares:
+                shares[w] = _share(w, t, others)
+            got += weight * shares[w]
     return got / total
+
+
+def _share(w: str, t: _Text, others: dict[str, tuple[str, ...]] | None) -> float:
+    alts = (w, *(others[w] if others and w in others else SYNONYMS.get(w, ())))
+    if any(phrase_in(a, t.title) or phrase_in(a, t.category) for a in alts):
+        return 1.0
+    if any(phrase_in(a, t.body_index) for a in alts):
+        return BODY_SHARE
+    if any(phrase_in(a.split()[-1], t.title) or phrase_in(a.split()[-1], t.category) for a in alts[1:]):
+        return NOUN_ONLY_SHARE  # "regenbroek" met by trousers that are not rain trousers
+    return 0.0
 
 
 def _need(n: Need, t: _Text) -> tuple[float, str]:
@@ -299,6 +323,7 @@ def _colour(wanted: list[str], t: _Text) -> tuple[float, str]:
     return 0.3, f"− colour {' / '.join(wanted)} not stated"
 
 
+@functools.lru_cache(maxsize=8192)  # ranking and grouping both ask it of every title
 def audience_of(title: str) -> str | None:
     """Who a title says the product is for (men, women, kids, unisex), or None."""
     for w in words(title.replace("'", "")):

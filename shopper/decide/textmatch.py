@@ -44,13 +44,14 @@ def stems(text: str) -> set[str]:
 
 class StemIndex:
     """`x in StemIndex(text)` is `x in stems(text)`, without stemming the whole text: a long description
-    is split into words once, and only the few spellings that stem to x are looked up."""
+    is split into words only when one of the few spellings that stem to x is in it at all."""
 
-    __slots__ = ("_folded", "_words")
+    __slots__ = ("_folded", "_pairs", "_word_set")
 
     def __init__(self, text: str) -> None:
         self._folded = fold(text)
-        self._words = frozenset(_WORD.findall(self._folded))
+        self._word_set: frozenset[str] | None = None
+        self._pairs: frozenset[tuple[str, str]] | None = None
 
     def __contains__(self, target: object) -> bool:
         if not isinstance(target, str) or not target:
@@ -59,26 +60,50 @@ class StemIndex:
         spellings = {target, target + "s", target + "es"}
         if target.endswith("y"):
             spellings.add(target[:-1] + "ies")
-        return any(stem(w) == target and (w in self._words or self._joined(w)) for w in spellings)
+        return any(stem(w) == target and (self._has(w) or self._joined(w)) for w in spellings)
+
+    def _has(self, word: str) -> bool:
+        # a word of the text is a substring of it: most texts lack it, and that needs no word list
+        if word not in self._folded:
+            return False
+        if self._word_set is None:
+            self._word_set = frozenset(_WORD.findall(self._folded))
+        return word in self._word_set
 
     def _joined(self, word: str) -> bool:
         # stems() also joins two neighbouring words when one has at most three characters
         for cut in range(1, len(word)):
             a, b = word[:cut], word[cut:]
-            both = (len(a) <= 3 or len(b) <= 3) and a in self._words and b in self._words
-            if both and re.search(rf"(?<![a-z0-9]){a}[^a-z0-9]+{b}(?![a-z0-9])", self._folded):
+            both = (len(a) <= 3 or len(b) <= 3) and a in self._folded and b in self._folded
+            if both and self._has(a) and self._has(b) and (a, b) in self._neighbours():
                 return True
         return False
+
+    def _neighbours(self) -> frozenset[tuple[str, str]]:
+        """Each word with the word after it (only separators between them), as stems() pairs them."""
+        if self._pairs is None:
+            self._pairs = frozenset(itertools.pairwise(_WORD.findall(self._folded)))
+        return self._pairs
 
 
 def phrase_in(phrase: str, text_stems: set[str] | StemIndex) -> bool:
     """True when every word of the phrase (or its joined form) is among the text's stems."""
+    read = _phrase_stems(phrase)
+    if read is None:
+        return False
+    each, joined = read
+    if all(s in text_stems for s in each):
+        return True
+    return joined in text_stems
+
+
+@lru_cache(maxsize=4096)  # a request's few phrases are looked up in every offer's text
+def _phrase_stems(phrase: str) -> tuple[tuple[str, ...], str] | None:
+    """The stems of a phrase's words and the stem of the words joined, or None without words."""
     ws = words(phrase)
     if not ws:
-        return False
-    if all(stem(w) in text_stems for w in ws):
-        return True
-    return stem("".join(ws)) in text_stems
+        return None
+    return tuple(stem(w) for w in ws), stem("".join(ws))
 
 
 # --- model numbers ------------------------------------------------------------------------
@@ -106,10 +131,12 @@ _NUMBER_2_5 = re.compile(r"\d{2,5}")
 _NUMBER_3_5 = re.compile(r"\d{3,5}")
 
 
+@lru_cache(maxsize=65536)  # titles share most of their words: each is normalised once
 def _norm_token(tok: str) -> str:
     return fold(tok).translate(_DROP_SEPARATORS).upper()
 
 
+@lru_cache(maxsize=65536)
 def _is_model(norm: str) -> bool:
     low = norm.lower()
     if len(norm) < 2 or not (_UPPER.search(norm) and _DIGIT.search(norm)):
@@ -157,6 +184,7 @@ def _model_tokens(text: str) -> frozenset[str]:
     return frozenset(out)
 
 
+@lru_cache(maxsize=8192)  # model conflicts compare the shapes of the same few model numbers again and again
 def shape(token: str) -> str:
     """Letter/digit pattern of a model number: 5900X→DDDDA, A25→ADD."""
     return re.sub(r"[A-Z]", "A", re.sub(r"\d", "D", token))
@@ -319,6 +347,11 @@ COLOURS: dict[str, tuple[str, ...]] = {
     "gold": ("gold", "goud", "oro", "guld", "dore"),
 }
 _COLOUR_OF = {syn: canon for canon, syns in COLOURS.items() for syn in syns}
+
+
+def is_colour_word(word: str) -> bool:
+    """Whether one word as words() gives it (folded, alphanumeric) names a colour: colours_in(word)."""
+    return word in _COLOUR_OF
 
 
 def colours_in(text: str) -> set[str]:

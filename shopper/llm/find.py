@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import sqlite3
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from shopper.llm.client import LLMClient
 from shopper.models import FindResult, Profile, Query
+
+if TYPE_CHECKING:  # the client, its cache and the prompts load only when an LLM is configured
+    from shopper.llm.client import LLMClient
 
 
 @dataclass
@@ -21,6 +24,10 @@ class LLMFind:
 
 def begin(text: str, profile: Profile, conn: sqlite3.Connection | None, *, enabled: bool = True) -> LLMFind:
     """The LLM's Query for the request when one is configured (validated), else nothing to do."""
+    from shopper.llm.config import llm_settings
+
+    if not enabled or llm_settings() is None:
+        return LLMFind()
     from shopper.llm.query import client_for, understand
 
     client = client_for(conn, enabled=enabled)
@@ -34,9 +41,9 @@ def begin(text: str, profile: Profile, conn: sqlite3.Connection | None, *, enabl
 
 def finish(state: LLMFind, result: FindResult) -> None:
     """Re-rank the top offers of a vague request and add the LLM's warnings to the result."""
-    from shopper.llm.rerank import rerank
-
     if state.client is not None and state.vague and result.offers:
+        from shopper.llm.rerank import rerank
+
         state.warnings.extend(rerank(result, state.client))
         result.answer = [r.offer.url for r in result.offers[:1]] if result.answer else result.answer
     result.warnings.extend(state.warnings)

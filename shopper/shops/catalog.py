@@ -122,12 +122,19 @@ class CatalogMirror:
         weights = ", ".join(str(w) for w in _BM25_WEIGHTS)
         where = "catalog_fts MATCH ?" + (" AND o.shop = ?" if shop is not None else "")
         params: list[Any] = [expression] + ([shop] if shop is not None else []) + [limit]
-        rows = self.conn.execute(
-            f"SELECT o.* FROM catalog_fts JOIN catalog_offers o ON o.id = catalog_fts.rowid "
+        hits = self.conn.execute(
+            f"SELECT o.id, o.url FROM catalog_fts JOIN catalog_offers o ON o.id = catalog_fts.rowid "
             f"WHERE {where} ORDER BY bm25(catalog_fts, {weights}), o.title, o.id LIMIT ?",
             params,
         ).fetchall()
-        return [_from_row(row) for row in rows if row["url"] not in known]
+        # Whole rows (long descriptions) are read only for the offers the caller does not have yet.
+        wanted = [hit["id"] for hit in hits if hit["url"] not in known]
+        if not wanted:
+            return []
+        marks = ", ".join("?" * len(wanted))
+        rows = self.conn.execute(f"SELECT * FROM catalog_offers WHERE id IN ({marks})", wanted).fetchall()
+        by_id = {row["id"]: row for row in rows}
+        return [_from_row(by_id[i]) for i in wanted]
 
     def get(self, shop: str, url: str) -> Offer | None:
         """One mirrored offer by shop and url."""

@@ -9,12 +9,16 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 _FOLD_MAP = str.maketrans({"ß": "ss", "ø": "o", "Ø": "o", "æ": "ae", "Æ": "ae", "œ": "oe", "ł": "l"})
-_FOLDED = re.compile("[" + "".join(chr(c) for c in _FOLD_MAP) + "]")
-_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
+_FOLDED = frozenset(chr(c) for c in _FOLD_MAP)
+_ASCII_BYTES = bytes(range(128))
 
 
-def _drop_combining(run: re.Match[str]) -> str:
-    return "".join(c for c in run.group() if not unicodedata.combining(c))
+def _non_ascii(text: str) -> set[str]:
+    """The distinct non-ASCII characters of a text, found in C-speed passes (no per-character Python):
+    UTF-8 writes every non-ASCII character with bytes >= 0x80 only, so deleting the ASCII bytes leaves
+    exactly their encodings."""
+    found = text.encode("utf-8", "surrogatepass").translate(None, _ASCII_BYTES)
+    return set(found.decode("utf-8", "surrogatepass"))
 
 
 @lru_cache(maxsize=65536)
@@ -22,11 +26,14 @@ def fold(text: str) -> str:
     """Lower-case, accent-free text (ß→ss, ø→o) so languages compare alike."""
     if text.isascii():  # nothing to translate, decompose or strip: the common case, and long descriptions
         return text.casefold()
-    if _FOLDED.search(text):  # translate() looks up every character: only when one is there to fold
+    if not _FOLDED.isdisjoint(_non_ascii(text)):  # translate() looks up every character: only when needed
         text = text.translate(_FOLD_MAP)
     t = unicodedata.normalize("NFKD", text)
-    # accents (combining marks) are never ASCII: only the non-ASCII runs need looking at, char by char
-    return _NON_ASCII.sub(_drop_combining, t).casefold()
+    # accents (combining marks) are never ASCII: each distinct mark is removed in one pass over the text
+    for mark in _non_ascii(t):
+        if unicodedata.combining(mark):
+            t = t.replace(mark, "")
+    return t.casefold()
 
 
 # A number not glued to a preceding word ("B650M" is no length), though "2x16GB" still counts.

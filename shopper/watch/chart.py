@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from shopper.watch.history import ShopSeries
+from shopper.watch.series import ShopSeries
 
 
 def price_chart(items: list[ShopSeries], *, width: int = 80, height: int = 18, title: str = "") -> str:

@@ -4,27 +4,13 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from datetime import UTC, datetime
+from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
 from shopper.models import Money
 from shopper.watch.models import Alert, Watch
-
-
-def iso(moment: datetime | None) -> str | None:
-    """A moment as ISO text in UTC (naive moments are taken as UTC)."""
-    if moment is None:
-        return None
-    return (moment if moment.tzinfo else moment.replace(tzinfo=UTC)).astimezone(UTC).isoformat()
-
-
-def parse_iso(text: str | None) -> datetime | None:
-    """The inverse of iso()."""
-    if not text:
-        return None
-    moment = datetime.fromisoformat(text)
-    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+from shopper.watch.stamps import iso, parse_iso
 
 
 def _money(amount: str | None, currency: str | None) -> Money | None:
