@@ -21,6 +21,9 @@ RECHECK_AFTER = 600  # mirror rows older than this are re-checked live before th
 # A shop's answer to a phrase is reused for this long: a repeated or refined request asks again only for
 # phrases it has not asked lately (offers shown from it are re-checked once older than RECHECK_AFTER).
 SEARCH_MEMORY = RECHECK_AFTER
+# A find fills a cold mirror only for a catalogue this small (a few requests: four Shopify pages, ten
+# WooCommerce ones); a bigger shop's first answer would wait for the whole listing.
+SYNC_IN_FIND = 1000
 MAX_REFORMULATIONS = 5
 ENOUGH_CANDIDATES = 12
 MIRROR_CANDIDATES = 200
@@ -182,19 +185,28 @@ def mirror_search(ctx: SearchContext, shop: ShopConfig) -> list[Offer]:
     return list(by_url.values())
 
 
-async def sync_catalogue(ctx: SearchContext, adapter: ShopAdapter, shop: ShopConfig) -> int | None:
-    """List the shop's whole catalogue into the mirror; None when the shop cannot be listed."""
+async def sync_catalogue(
+    ctx: SearchContext, adapter: ShopAdapter, shop: ShopConfig, *, at_most: int | None = None
+) -> int | None:
+    """List the shop's whole catalogue into the mirror; None when the shop cannot be listed, or when it
+    sells more than `at_most` products (then the attempt is remembered, and its searches go live)."""
     from shopper.shops.catalog import CatalogMirror
 
     if ctx.conn is None:
         return None
-    offers = await adapter.catalogue(ctx.fetcher, shop)
+    if at_most is None:
+        offers = await adapter.catalogue(ctx.fetcher, shop)
+    else:
+        offers = await adapter.catalogue(ctx.fetcher, shop, max_items=at_most + 1)
     if offers is None:
+        return None
+    mirror = CatalogMirror(ctx.conn)
+    if at_most is not None and len(offers) > at_most:
+        mirror.mark_synced(shop.name, None, complete=False)
         return None
     stamp = _now()
     for offer in offers:
         offer.fetched_at = stamp
-    mirror = CatalogMirror(ctx.conn)
     mirror.replace_all(shop.name, offers)
     mirror.mark_synced(shop.name, len(offers), complete=True)
     return len(offers)
@@ -307,10 +319,12 @@ async def _search_shop(ctx: SearchContext, shop: ShopConfig) -> ShopOutcome:
         if mirror.is_fresh(shop.name, MIRROR_TTL):
             offers, outcome.how = mirror_search(ctx, shop), "mirror"
         elif (
-            # Platform APIs list a whole catalogue in a few requests, so a cold mirror is filled now.
+            # Platform APIs list a small catalogue in a few requests, so a cold mirror is filled now; a
+            # big one (found lately to be too big) is searched live, and `shopper shops sync` lists it.
             ctx.sync_catalogues
             and adapter.platform in ("shopify", "woocommerce")
-            and await sync_catalogue(ctx, adapter, shop) is not None
+            and not mirror.is_fresh(shop.name, MIRROR_TTL, require_complete=False)
+            and await sync_catalogue(ctx, adapter, shop, at_most=SYNC_IN_FIND) is not None
         ):
             offers, outcome.how = mirror_search(ctx, shop), "synced"
     if offers is None:
