@@ -94,14 +94,16 @@ async def find_events(
             await _cancel(tasks)
         _reuse_recent_reads(contexts[0], found, how)
         yield Stage(message="ranking")
-        ranked, excluded = _rank_all(found, queries, query, profile)
+        # the demo shops' shipping rates count in landed costs (they are no shops the profile names)
+        demo_shops = shops if demo else None
+        ranked, excluded = _rank_all(found, queries, query, profile, demo_shops)
         from shopper.details import Detailed, read_details
 
         async for step in read_details(
             contexts[0],
             shops,
             how,
-            lambda: _rank_all(found, queries, query, profile),
+            lambda: _rank_all(found, queries, query, profile, demo_shops),
             ranked,
             excluded,
             priorities=profile.priorities,
@@ -146,17 +148,21 @@ def _comparing(query: Query) -> bool:
 
 
 def _rank_all(
-    found: list[list[Offer]], queries: list[Query], query: Query, profile: Profile
+    found: list[list[Offer]],
+    queries: list[Query],
+    query: Query,
+    profile: Profile,
+    searched: list[ShopConfig] | None = None,
 ) -> tuple[list[RankedOffer], list[Excluded]]:
     from shopper.money import rate_table
 
     rates = rate_table(profile)
     if len(queries) == 1:
-        return rank(found[0], queries[0], profile, rates)
+        return rank(found[0], queries[0], profile, rates, searched)
     ranked: list[RankedOffer] = []
     excluded: list[Excluded] = []
     for index, (offers, q) in enumerate(zip(found, queries, strict=True)):
-        part, out = rank(offers, q, profile, rates)
+        part, out = rank(offers, q, profile, rates, searched)
         for r in part:
             r.item = index
             r.group = f"{index + 1}{r.group}"  # each compared product keeps its own groups

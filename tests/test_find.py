@@ -289,3 +289,24 @@ def test_a_request_with_no_product_words_gets_a_hint() -> None:
     result = runner.invoke(app, ["find", "under 50 euro"])
     assert result.exit_code == 0, result.output
     assert "Say what you are looking for" in result.stdout
+
+
+async def test_the_demo_shops_shipping_counts_in_landed_costs() -> None:
+    from shopper.demo import ensure_demo_shops
+
+    configs = {s.name: s for s in ensure_demo_shops()}
+    result = await find(
+        "jacket", Profile(name="t", currency="EUR"), fetch_settings=FetchSettings(cache_path=None)
+    )
+    assert result.demo
+    checked = 0
+    for r in result.offers:
+        shop = configs[r.offer.shop]
+        price = r.price
+        if price is None or r.landed is None or price.currency != "EUR" or shop.currency != "EUR":
+            continue
+        if shop.free_shipping_over is not None and price.amount < shop.free_shipping_over and shop.shipping:
+            assert r.landed.amount == price.amount + shop.shipping, (r.offer.title, r.reasons)
+            assert not any(reason.startswith("+ liked shop") for reason in r.reasons)
+            checked += 1
+    assert checked > 0

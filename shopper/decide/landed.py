@@ -30,12 +30,17 @@ def _host(url: str) -> str:
 
 def shop_config(offer: Offer, profile: Profile) -> ShopConfig | None:
     """The profile's config for the offer's shop: by name, else by domain."""
+    return config_of(offer, profile.shops)
+
+
+def config_of(offer: Offer, shops: list[ShopConfig]) -> ShopConfig | None:
+    """The config among `shops` for the offer's shop: by name, else by domain."""
     if offer.shop:
-        for shop in profile.shops:
+        for shop in shops:
             if shop.name.casefold() == offer.shop.casefold():
                 return shop
     host = _host(offer.url)
-    for shop in profile.shops:
+    for shop in shops:
         if host and _host(shop.url) == host:
             return shop
     return None

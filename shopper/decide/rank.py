@@ -9,11 +9,11 @@ from urllib.parse import urlsplit
 from shopper.decide.asked import Asked, asked
 from shopper.decide.attributes import attribute_state, known_attribute
 from shopper.decide.group import group_offers
-from shopper.decide.landed import Landed, convert, landed_cost, money_str, shop_config
+from shopper.decide.landed import Landed, config_of, convert, landed_cost, money_str, shop_config
 from shopper.decide.relevance import Fit, analyse, relevance
 from shopper.decide.textmatch import colours_in, fold, phrase_in, stems, words
 from shopper.decide.variants import is_colour_key, is_size_key, pick_variant
-from shopper.models import BUYABLE, Excluded, Money, Offer, Profile, Query, RankedOffer, Variant
+from shopper.models import BUYABLE, Excluded, Money, Offer, Profile, Query, RankedOffer, ShopConfig, Variant
 from shopper.money import RateTable, rate_table
 
 MIN_RELEVANCE = 0.4  # below this an offer "does not match the request"
@@ -37,15 +37,23 @@ class _Kept:
 
 
 def rank(
-    offers: list[Offer], query: Query, profile: Profile, rates: RateTable | None = None
+    offers: list[Offer],
+    query: Query,
+    profile: Profile,
+    rates: RateTable | None = None,
+    searched: list[ShopConfig] | None = None,
 ) -> tuple[list[RankedOffer], list[Excluded]]:
-    """Offers that satisfy the hard constraints, best first, and the others with why."""
+    """Offers that satisfy the hard constraints, best first, and the others with why.
+
+    `searched`: the configs of the shops the offers came from (their shipping rates), when these are
+    not the profile's own (the demo shops); the profile's shops by default."""
     rates = rates if rates is not None else rate_table(profile)
     ask = asked(query)
     kept: list[_Kept] = []
     excluded: list[Excluded] = []
+    shops = profile.shops if searched is None else searched
     for offer in offers:
-        out = _check(offer, query, profile, ask, rates)
+        out = _check(offer, query, profile, ask, rates, shops)
         if isinstance(out, Excluded):
             excluded.append(out)
         else:
@@ -116,7 +124,9 @@ def _avoided_shop(offer: Offer, avoided: list[str]) -> str | None:
     return None
 
 
-def _check(offer: Offer, query: Query, profile: Profile, ask: Asked, rates: RateTable) -> Excluded | _Kept:
+def _check(
+    offer: Offer, query: Query, profile: Profile, ask: Asked, rates: RateTable, shops: list[ShopConfig]
+) -> Excluded | _Kept:
     def out(why: str, kind: str, fit: float = 0.0, sizes: list[str] | None = None) -> Excluded:
         return Excluded(
             url=offer.url, title=offer.title, shop=offer.shop, why=why, kind=kind, fit=fit,
@@ -163,7 +173,7 @@ def _check(offer: Offer, query: Query, profile: Profile, ask: Asked, rates: Rate
     if price is not None and price.amount <= 0:
         price = None  # a zero price is a placeholder, not a bargain
     priced = offer if price is offer.price else offer.model_copy(update={"price": price})
-    landed = landed_cost(priced, profile, shop_config(offer, profile), rates)
+    landed = landed_cost(priced, profile, config_of(offer, shops), rates)
     if price is not None:
         if limit := _price_limits(price, query, profile, rates):
             return out(limit[0], limit[1], fit.score)
