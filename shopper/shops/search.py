@@ -21,9 +21,9 @@ RECHECK_AFTER = 600  # mirror rows older than this are re-checked live before th
 # A shop's answer to a phrase is reused for this long: a repeated or refined request asks again only for
 # phrases it has not asked lately (offers shown from it are re-checked once older than RECHECK_AFTER).
 SEARCH_MEMORY = RECHECK_AFTER
-# A find fills a cold mirror only for a catalogue this small (a few requests: four Shopify pages, ten
-# WooCommerce ones); a bigger shop's first answer would wait for the whole listing.
-SYNC_IN_FIND = 1000
+# A find fills a cold mirror only for a catalogue this small: about ten Shopify pages or 25 WooCommerce
+# ones, a few seconds once; a bigger shop's first answer would wait for the whole listing (or time out).
+SYNC_IN_FIND = 2500
 MAX_REFORMULATIONS = 5
 ENOUGH_CANDIDATES = 12
 MIRROR_CANDIDATES = 200
