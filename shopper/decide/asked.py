@@ -193,7 +193,10 @@ def _alternatives_of(term: str, raw: str) -> tuple[str, ...]:
     if english and english != raw.lower():
         found.append(english)
         found.extend(SYNONYMS.get(english, ()))
-        found.extend(SYNONYMS.get(stem(english.split()[-1]), ()))
+        # the head noun's other names keep the compound's qualifier: a "fleece sweater" may be sold
+        # as a fleece pullover, not as any pullover
+        *qualifier, head = english.split()
+        found.extend(" ".join([*qualifier, other]) for other in SYNONYMS.get(stem(head), ()))
     return tuple(dict.fromkeys(found))
 
 

@@ -26,12 +26,18 @@ from shopper.decide.textmatch import (
 from shopper.models import Offer, Query
 from shopper.understand.lexicon import AUDIENCE
 from shopper.understand.nouns import is_audience
+from shopper.understand.sizes import product_kind
 from shopper.understand.terms import to_english
 
 _AUDIENCE = {fold(k).replace("'", ""): v for k, v in AUDIENCE.items() if k not in ("man", "dam", "herr")}
 HEAD_WEIGHT = 2.0  # the product noun counts double among the request's words
 BODY_SHARE = 0.5  # a word met only in the description counts half
 NOUN_ONLY_SHARE = 0.5  # a compound ("regnjakke": rain jacket) met only by its noun counts half
+# a compound met by its qualifier and a noun of the same kind ("hiking boots" by hiking shoes): the use
+# is what was asked, the product a near one; closer than the noun alone (rubber boots)
+NEAR_KIND_SHARE = 0.75
+# kinds narrow enough for that: footwear and trousers (clothing spans sweaters, base layers and coats)
+NEAR_KINDS = frozenset({"shoes", "trousers"})
 
 
 _USED = ("refurbished", "renewed", "used", "pre owned", "preowned", "second hand", "gebraucht", "b ware")
@@ -64,6 +70,10 @@ class _Text:
             | ({*model_tokens(offer.mpn)} if offer.mpn else set())
             | set(re.findall(r"(?<![\w.,/-])\d{3,}(?![\w.,/-])", offer.title))
         )
+
+    @functools.cached_property
+    def kind(self) -> str | None:
+        return product_kind(self._offer.title)
 
     @functools.cached_property
     def title_specs(self) -> Specs:
@@ -284,11 +294,22 @@ def _share(w: str, t: _Text, others: dict[str, tuple[str, ...]] | None) -> float
     alts = (w, *(others[w] if others and w in others else SYNONYMS.get(w, ())))
     if any(phrase_in(a, t.title) or phrase_in(a, t.category) for a in alts):
         return 1.0
+    if any(_near_kind(a, t) for a in alts[1:]):
+        return NEAR_KIND_SHARE
     if any(phrase_in(a, t.body_index) for a in alts):
         return BODY_SHARE
     if any(phrase_in(a.split()[-1], t.title) or phrase_in(a.split()[-1], t.category) for a in alts[1:]):
         return NOUN_ONLY_SHARE  # "regenbroek" met by trousers that are not rain trousers
     return 0.0
+
+
+def _near_kind(alternative: str, t: _Text) -> bool:
+    """Whether the title has the alternative's qualifier and a product of the same narrow kind (shoes)."""
+    *qualifier, noun = alternative.split()
+    if not qualifier or not phrase_in(" ".join(qualifier), t.title):
+        return False
+    kind = product_kind(noun)
+    return kind in NEAR_KINDS and t.kind == kind
 
 
 def _need(n: Need, t: _Text) -> tuple[float, str]:

@@ -193,10 +193,10 @@ kinderen=kids kinder=kids barn=kids enfant=kids skor=shoes jacka=jacket jackor=j
 tröja=sweater tröjor=sweaters hörlurar=headphones klänning=dress kjol=skirt strumpor=socks mössa=beanie
 ryggsäck=backpack bukser=trousers trøje=sweater høretelefoner=headphones hovedtelefoner=headphones
 nederdel=skirt strømper=socks rygsæk=backpack hue=beanie støvler=boots stövlar=boots vest=cardigan
-strickjacke=cardigan strikkejakke=cardigan strikjakke=cardigan kofta=cardigan hettegenser=hoodie
-huvtröja=hoodie hættetrøje=hoodie kapuzenpullover=hoodie capuche=hoodie vindjakke=windbreaker
-windjack=windbreaker windjacke=windbreaker coupe-vent=windbreaker joggebukse=joggers jogginghose=joggers
-joggingbroek=joggers mjukisbyxor=joggers jogging=joggers spijkerbroek=jeans
+fleecevest=fleece_jacket strickjacke=cardigan strikkejakke=cardigan strikjakke=cardigan kofta=cardigan
+hettegenser=hoodie huvtröja=hoodie hættetrøje=hoodie kapuzenpullover=hoodie capuche=hoodie
+vindjakke=windbreaker windjack=windbreaker windjacke=windbreaker coupe-vent=windbreaker joggebukse=joggers
+jogginghose=joggers joggingbroek=joggers mjukisbyxor=joggers jogging=joggers spijkerbroek=jeans
 trailrunning=trail_running trailløping=trail_running
 leren=leather leder=leather skinn=leather cuir=leather
 wollen=wool wolle=wool ull=wool laine=wool katoen=cotton baumwolle=cotton bomull=cotton coton=cotton
