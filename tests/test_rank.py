@@ -11,6 +11,7 @@ from shopper.decide.landed import landed_cost, shop_config
 from shopper.decide.rank import rank, relevance
 from shopper.models import Budget, Money, Offer, Profile, Query, ShopConfig, SpecNeed, Variant
 from shopper.money import RateTable, format_money
+from shopper.understand.offline import parse_request
 
 
 def eur(x: str, cur: str = "EUR") -> Money:
@@ -379,3 +380,23 @@ def test_two_shops_on_one_host_keep_their_own_shipping() -> None:
         shop_config(www, Profile(name="t", shops=[ShopConfig(name="W", url="https://winkel.example")]))
         is not None
     )
+
+
+def test_a_compounds_other_names_keep_its_qualifier() -> None:
+    q = parse_request("fleecetröja dam M")
+    fleece, _ = relevance(offer("Better Sweater Fleece Jacket - Women's"), q)
+    plain, why = relevance(offer("Everyday Crew Pullover Damen"), q)
+    assert fleece > plain  # a pullover is a sweater, but not a fleece one
+    assert any(r.startswith("− not a fleece") for r in why)
+
+
+def test_the_asked_use_in_a_near_kind_beats_the_noun_alone() -> None:
+    q = parse_request("vandringskängor herr 43")  # hiking boots
+    near, _ = relevance(offer("Merrell Moab 3 Hiking Shoes Men"), q)
+    noun_only, _ = relevance(offer("Skagerrak Rubber Boots Men"), q)
+    assert near > noun_only
+    # clothing is too broad a kind for that: a wool base layer is no wool sweater
+    q = parse_request("ullgenser herre str M")
+    layer, _ = relevance(offer("Merino Crew Wool Base Layer Top Men"), q)
+    sweater, _ = relevance(offer("Lambswool V-Neck Sweater Men"), q)
+    assert sweater >= layer
