@@ -24,9 +24,7 @@ if TYPE_CHECKING:
     from shopper.shops.search import SearchContext
 
 DETAIL_BUDGET = 4.0  # seconds for every product-page read of one request, all shops together
-SHOWN_TOP = (
-    8  # the ranking's first offers, the ones a user reads: each is read when its listing lacks something
-)
+SHOWN_TOP = 8  # the ranking's first offers, the ones a user reads: read when their listing lacks something
 MAX_ROUNDS = 6  # read, rank again: each round reads what the new top still lacks
 # Requests per shop in one round, in round trips at the per-host limit: fewer rounds, fewer rankings
 # redone, at the cost of a page or two a round's ranking would have made unneeded.
