@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 
 from shopper.understand.lexicon import CLOTHING_HEADS, SHOE_HEADS, TROUSER_HEADS
@@ -181,6 +182,11 @@ _ONE_SIZE = re.compile(
 )
 
 
+# shops write a few dozen size labels, read again for every variant of every offer at every ranking
+SIZE_FORMS_CACHED = 4096
+
+
+@functools.lru_cache(maxsize=SIZE_FORMS_CACHED)
 def canonical_size(text: str | None) -> str | None:
     """One form for a size as shops and requests write it ('Maat 44' -> '44', 'W32 L34' -> '32/34')."""
     # 'EU 44 / UK 9.5' -> '44', 'Medium' -> 'M', '2XL' -> 'XXL', '4-5 jaar' -> '4-5Y'; None if no size
