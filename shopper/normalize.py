@@ -160,7 +160,7 @@ def parse_price(
         return None
     if amount > (MAX_AMOUNT * _HIGH_FACTOR if code in _HIGH_DENOMINATION else MAX_AMOUNT):
         return None
-    return Money(amount=amount, currency=code)
+    return Money(amount=_padded(amount, code), currency=code)
 
 
 # --- availability --------------------------------------------------------------------------
@@ -283,6 +283,19 @@ def normalize_count(text: str | None) -> int | None:
 
 
 _MACHINE = re.compile(r"^\s*\d+(\.\d+)?\s*$")
+
+
+def _padded(amount: Decimal, currency: str) -> Decimal:
+    """The amount with at least the currency's minor units (119.9 EUR -> 119.90); never rounded."""
+    from shopper.money import minor_units
+
+    digits = minor_units(currency)
+    exponent = amount.as_tuple().exponent
+    if isinstance(exponent, int) and -exponent < digits:
+        return amount.quantize(Decimal(1).scaleb(-digits))
+    return amount
+
+
 # "listing": the card reader hands over amounts it already parsed with the page's locale.
 _MACHINE_SOURCES = frozenset({"shopify", "woocommerce", "jsonld", "listing"})
 
@@ -295,7 +308,7 @@ def _money(text: str | None, hint: str | None, source: str) -> Money | None:
         amount = Decimal(text.strip())
         if code is None or amount > (MAX_AMOUNT * _HIGH_FACTOR if code in _HIGH_DENOMINATION else MAX_AMOUNT):
             return None
-        return Money(amount=amount, currency=code)
+        return Money(amount=_padded(amount, code), currency=code)
     return parse_price(text, currency_hint=hint)
 
 

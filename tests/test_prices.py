@@ -47,3 +47,24 @@ def test_money_takes_the_hint_only_when_the_text_has_no_currency() -> None:
     money = parse_price("CHF 5.00", currency_hint="EUR")
     assert money is not None and money.currency == "CHF"
     assert parse_price("19,95") is None  # no currency at all: not money
+
+
+@pytest.mark.parametrize(
+    ("text", "hint", "amount"),
+    [
+        ("119.9", "EUR", "119.90"),  # as JSON-LD writes it: the minor units are filled in
+        ("449", "NOK", "449.00"),
+        ("1234", "JPY", "1234"),  # no minor units
+        ("12.5", "KWD", "12.500"),  # three
+        ("9,5 €", None, "9.50"),
+    ],
+)
+def test_amounts_carry_at_least_the_currencys_minor_units(text: str, hint: str | None, amount: str) -> None:
+    money = parse_price(text, currency_hint=hint)
+    assert money is not None and str(money.amount) == amount
+
+
+def test_an_amount_finer_than_the_minor_units_is_never_rounded() -> None:
+    from shopper.normalize import _padded
+
+    assert str(_padded(Decimal("0.125"), "EUR")) == "0.125"
