@@ -13,10 +13,12 @@ import asyncio
 import time
 from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING
 
+from shopper.decide.rank import NO_PRICE, PRICE_BONUS, RELEVANCE_POINTS, STOCK_UNKNOWN
+from shopper.decide.variants import SIZE_IN_STOCK, SIZE_UNKNOWN
 from shopper.models import Priorities
+from shopper.shops.search import fetched_within
 
 if TYPE_CHECKING:
     from shopper.events import Stage
@@ -46,20 +48,12 @@ class DetailReport:
 
 def stale(offer: Offer, how: dict[str, str], recheck_after: float) -> bool:
     """A mirror row older than the re-check age (or of unknown age): shown only after a live read."""
-    if how.get(offer.shop) != "mirror":
-        return False
-    if offer.fetched_at is None:
-        return True
-    fetched = offer.fetched_at if offer.fetched_at.tzinfo else offer.fetched_at.replace(tzinfo=UTC)
-    return datetime.now(UTC) - fetched > timedelta(seconds=recheck_after)
+    return how.get(offer.shop) == "mirror" and not fetched_within(offer, recheck_after)
 
 
 def gain(r: RankedOffer, query: Query, priorities: Priorities | None = None) -> float:
     """The most reading the offer's page could add to its score: the ranking's penalties for what it
     does not know, and the bonuses it could then earn; 0 when the ranking had nothing to guess."""
-    from shopper.decide.rank import NO_PRICE, PRICE_BONUS, RELEVANCE_POINTS, STOCK_UNKNOWN
-    from shopper.decide.variants import SIZE_IN_STOCK, SIZE_UNKNOWN
-
     weights = priorities or Priorities()
     variant = r.matched_variant
     stock = variant.availability if variant is not None and variant.availability else r.offer.availability
@@ -155,9 +149,11 @@ async def read_details(
         ]
         if not want or left <= 0:
             break
-        free: set[str] = set()
+        # pages read lately cost nothing: each shop's are looked up once, for the round and its reads
+        known: dict[str, dict[str, Offer]] = {}
         for name in {o.shop for o in want}:
-            free.update(recent_reads(ctx, name, [o.url for o in want if o.shop == name]))
+            known[name] = recent_reads(ctx, name, [o.url for o in want if o.shop == name])
+        free = {url for found in known.values() for url in found}
         chosen = per_round(want, per_shop, free)
         tried.update(o.url for o in chosen)
         asking = len(chosen) - len(free & {o.url for o in chosen})
@@ -168,14 +164,14 @@ async def read_details(
         for offer in chosen:
             groups.setdefault(offer.shop, []).append(offer)
 
-        async def one(name: str, offers: list[Offer], left: float = left) -> None:
+        async def one(name: str, offers: list[Offer], left: float, known: dict[str, Offer]) -> None:
             shop = by_name[name]
             adapter = await resolve_adapter(ctx, shop)
-            attempted, parsed = await read_pages(ctx, adapter, shop, offers, left)
+            attempted, parsed = await read_pages(ctx, adapter, shop, offers, left, known)
             report.attempted[name] = report.attempted.get(name, 0) + attempted
             report.parsed[name] = report.parsed.get(name, 0) + len(parsed)
 
-        await asyncio.gather(*(one(n, o) for n, o in groups.items()), return_exceptions=True)
+        await asyncio.gather(*(one(n, o, left, known[n]) for n, o in groups.items()), return_exceptions=True)
         report.rounds += 1
         # ranked again only when a read changed an offer (pages read moments ago are reused as they
         # were, and then the ranking would come out the same)

@@ -212,16 +212,17 @@ async def sync_catalogue(
     return len(offers)
 
 
-def _recent(offer: Offer | None) -> bool:
+def fetched_within(offer: Offer | None, seconds: float) -> bool:
+    """Whether the offer was read from its shop less than `seconds` ago (False when unknown)."""
     if offer is None or offer.fetched_at is None:
         return False
     fetched = offer.fetched_at if offer.fetched_at.tzinfo else offer.fetched_at.replace(tzinfo=UTC)
-    return (_now() - fetched).total_seconds() < RECHECK_AFTER
+    return (_now() - fetched).total_seconds() < seconds
 
 
 def _answers(offer: Offer | None) -> bool:
     """A recent read that says each variant's stock (a catalogue listing often does not)."""
-    if offer is None or not _recent(offer):
+    if offer is None or not fetched_within(offer, RECHECK_AFTER):
         return False
     return not any(v.options and v.availability is None for v in offer.variants)
 
@@ -239,11 +240,18 @@ def recent_reads(ctx: SearchContext, shop: str, urls: list[str]) -> dict[str, Of
 
 
 async def read_pages(
-    ctx: SearchContext, adapter: ShopAdapter, shop: ShopConfig, chosen: list[Offer], budget: float
+    ctx: SearchContext,
+    adapter: ShopAdapter,
+    shop: ShopConfig,
+    chosen: list[Offer],
+    budget: float,
+    known: dict[str, Offer] | None = None,
 ) -> tuple[int, dict[str, Offer]]:
     """Read the chosen offers' product pages (best first, within `budget` seconds) into the offers;
-    a page read within the re-check window is reused. Returns (pages attempted, url -> what was read)."""
-    known = recent_reads(ctx, shop.name, [o.url for o in chosen])
+    a page read within the re-check window is reused (`known`: those the caller already looked up).
+    Returns (pages attempted, url -> what was read)."""
+    if known is None:
+        known = recent_reads(ctx, shop.name, [o.url for o in chosen])
     to_read = [o for o in chosen if o.url not in known] if budget > 0 else []
     reading = {o.url for o in to_read}
     read = await _read_within(ctx, adapter, shop, [o.url for o in to_read], budget)
