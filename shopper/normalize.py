@@ -198,11 +198,49 @@ TRACKING_PARAMS = _words(
 )
 
 
+_PLAIN_URL = re.compile(
+    r"https?://[A-Za-z0-9.-]+(?::[1-9][0-9]{0,4})?(?:/[A-Za-z0-9._~/:=&,-]*)?(?:\?[A-Za-z0-9._~/:=&,-]*)?",
+    re.IGNORECASE,
+)
+_ABSOLUTE = re.compile(
+    r"https?://[^#\t\r\n]*[^?#\t\r\n]"
+)  # joining would drop an empty "?" or "#" and lower "HTTP"
+
+
+def _plain_canonical(url: str) -> str | None:
+    """canonical_url's answer for a plain ASCII URL with nothing to encode or drop; None for any other.
+
+    Most shop URLs are such: the general path costs a catalogue's thousands of variant URLs a
+    noticeable time."""
+    if not _PLAIN_URL.fullmatch(url):
+        return None
+    parts = urlsplit(url)
+    try:
+        port = parts.port
+    except ValueError:
+        return None
+    keys = [kv.split("=", 1)[0].lower() for kv in parts.query.split("&")] if parts.query else []
+    if (
+        (parts.query and not parts.path)  # the general path writes "/" before the query
+        or port == 0
+        or not all(keys)  # an empty pair ("a=1&&b=2", a trailing "&"): the general path drops it
+        or any(k in TRACKING_PARAMS or k.startswith("utm_") for k in keys)
+    ):
+        return None
+    return urlunsplit((parts.scheme.lower(), parts.netloc.lower(), parts.path, parts.query, ""))
+
+
 def canonical_url(url: str) -> str:
     """The URL without tracking parameters or fragment, percent-encoded, with lower-case scheme and host."""
     url = (url or "").strip()
     if not url:
         return ""
+    plain = _plain_canonical(url)
+    return plain if plain is not None else _encoded_canonical(url)
+
+
+def _encoded_canonical(url: str) -> str:
+    """canonical_url for any URL: percent-encoded by w3lib, tracking parameters dropped."""
     url = safe_url_string(url)
     parts = urlsplit(url)
     keys = {kv.split("=", 1)[0] for kv in parts.query.split("&") if kv}
@@ -215,7 +253,9 @@ def canonical_url(url: str) -> str:
 def _absolute(url: str | None, base: str) -> str | None:
     if not url or not url.strip() or url.strip().startswith("data:"):
         return None
-    full = urljoin(base, url.strip()) if base else url.strip()
+    url = url.strip()
+    # an absolute URL with no dot segment is its own join (urljoin is slow for thousands of variants)
+    full = urljoin(base, url) if base and not (_ABSOLUTE.fullmatch(url) and "/." not in url) else url
     if full.startswith("//"):
         full = "https:" + full
     return full if urlsplit(full).scheme in ("http", "https") else None

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
+from pathlib import Path
+from urllib.parse import urljoin
 
 import pytest
 from hypothesis import given
@@ -11,6 +14,9 @@ from pydantic import ValidationError
 
 from shopper.models import AVAILABILITIES, Money, RawOffer, RawVariant
 from shopper.normalize import (
+    _absolute,
+    _encoded_canonical,
+    _plain_canonical,
     canonical_url,
     normalize,
     normalize_availability,
@@ -207,6 +213,63 @@ def test_availability_is_a_schema_name_or_none(text: str) -> None:
 )
 def test_canonical_url(url: str, expected: str) -> None:
     assert canonical_url(url) == expected
+
+
+_EDGES = [
+    "https://x.example/a?&&b=1",
+    "https://x.example/a?b=1&",
+    "https://x.example?ref_=nav",
+    "https://x.example:/a",
+    "https://x.example:99999/a",
+    "http://x.example:080/a",
+    "https://x.example/a?",
+    "https://x.example/a?=x",
+    "https://x.example/p?a=1&a=2",
+    "http://127.0.0.1:8080/products/x?variant=1",
+    "https://x.example/~u/a,b/c.html?size=44&colour=red",
+]
+_URL = re.compile(r"""https?://[^\s"'<>\\)]+""")
+
+
+def _fixture_urls() -> list[str]:
+    found = set(_EDGES)
+    for path in sorted(Path(__file__).parent.joinpath("fixtures").rglob("*")):
+        if path.is_file():
+            found.update(_URL.findall(path.read_text(errors="ignore")))
+    return sorted(found)
+
+
+def test_plain_urls_take_a_shortcut_to_the_same_canonical_form() -> None:
+    """The quick path for plain ASCII URLs answers exactly what the encoding path does, or passes."""
+    urls = _fixture_urls()
+    plain = [u for u in urls if _plain_canonical(u) is not None]
+    assert len(plain) > len(urls) // 2  # the shortcut is taken for most real shop URLs
+    for url in urls:
+        try:
+            encoded = _encoded_canonical(url)
+        except ValueError:
+            encoded = None  # an invalid port or host: the shortcut must not answer either
+        assert _plain_canonical(url) in (None, encoded), url
+
+
+@given(st.text(alphabet="aZ09.-_~/:=&,?#%", max_size=14))
+def test_plain_url_shortcut_agrees_on_generated_paths(tail: str) -> None:
+    url = "https://x.example/" + tail
+    assert _plain_canonical(url) in (None, _encoded_canonical(url))
+
+
+def test_absolute_urls_resolve_as_urljoin_does() -> None:
+    for url in [
+        *_EDGES,
+        "HTTPS://X.EXAMPLE/P",
+        "https://x.example/a/../b",
+        "https://x.example/a#f",
+        "//x.example/a",
+    ]:
+        for base in ("https://shop.example/a/b", "http://127.0.0.1:5000/"):
+            joined = urljoin(base, url)
+            expected = ("https:" + joined) if joined.startswith("//") else joined
+            assert _absolute(url, base) == expected, (url, base)
 
 
 # --- small fields -------------------------------------------------------------------------
