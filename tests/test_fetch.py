@@ -221,11 +221,15 @@ async def test_min_delay_between_request_starts(server: TestServer, fake_time: F
     assert fake_time.sleeps == [0.25, 0.25, 0.25]  # robots.txt, then three pages
 
 
-async def test_per_host_concurrency_never_exceeds_the_limit(server: TestServer, fake_time: FakeTime) -> None:
-    async with fetcher(fake_time) as f:
-        pages = await asyncio.gather(*(f.get(server.url(f"/concurrent/{i}")) for i in range(6)))
+@pytest.mark.parametrize("limit", [2, FetchSettings().per_host_concurrency])
+async def test_per_host_concurrency_never_exceeds_the_limit(
+    server: TestServer, fake_time: FakeTime, limit: int
+) -> None:
+    server.max_inflight = 0
+    async with fetcher(fake_time, per_host_concurrency=limit) as f:
+        pages = await asyncio.gather(*(f.get(server.url(f"/concurrent/{i}")) for i in range(limit + 3)))
     assert all(p is not None for p in pages)
-    assert server.max_inflight == 2
+    assert server.max_inflight == limit
 
 
 # --- retries --------------------------------------------------------------------------------
@@ -509,6 +513,43 @@ async def test_no_store_is_not_cached(server: TestServer, fake_time: FakeTime, t
         pages = [await f.get(server.url("/nostore")) for _ in range(2)]
     assert [p.from_cache for p in pages if p is not None] == [False, False]
     assert server.hits["/nostore"] == 2
+
+
+async def test_an_uncached_request_passes_the_cache_by_both_ways(
+    server: TestServer, fake_time: FakeTime, tmp_path: Path
+) -> None:
+    async with fetcher(fake_time, cache_path=tmp_path / "cache.db") as f:
+        passed = [await f.get(server.url("/cached"), cached=False) for _ in range(2)]
+        stored = await f.get(server.url("/cached"))  # nothing was stored by the two before
+        again = await f.get(server.url("/cached"))
+        after = await f.get(server.url("/cached"), cached=False)  # nor answered from the cache
+    texts = [p.text if p is not None else None for p in [*passed, stored, again, after]]
+    assert texts == [
+        "<p>served 1</p>",
+        "<p>served 2</p>",
+        "<p>served 3</p>",
+        "<p>served 3</p>",
+        "<p>served 4</p>",
+    ]
+    assert again is not None and again.from_cache
+
+
+async def test_the_switch_interval_is_short_only_while_a_caching_client_is_open(
+    server: TestServer, fake_time: FakeTime, tmp_path: Path
+) -> None:
+    import sys
+
+    before = sys.getswitchinterval()
+    async with (
+        fetcher(fake_time, cache_path=tmp_path / "cache.db") as f,
+        fetcher(fake_time, cache_path=tmp_path / "c2.db") as g,
+    ):
+        assert await f.get(server.url("/page/utf8")) is not None
+        assert await g.get(server.url("/page/utf8")) is not None
+        assert sys.getswitchinterval() <= 0.001
+        await f.aclose()
+        assert sys.getswitchinterval() <= 0.001  # the other one is still open
+    assert sys.getswitchinterval() == before
 
 
 async def test_without_cache_path_nothing_is_cached(server: TestServer, fake_time: FakeTime) -> None:

@@ -17,6 +17,9 @@ DEADLINE = "shopper.deadline"
 # Request extension: a list the transport adds the slot-holding body to, so the caller can give the slot
 # back whatever happens above the transport (a cache that fails to store never closes what it read).
 HELD = "shopper.held"
+# Request extension: True sends the request past the HTTP cache (neither answered from it nor stored in
+# it), for a response the caller keeps elsewhere in its own form.
+UNCACHED = "shopper.uncached"
 
 Acquire = Callable[[httpx.URL], Awaitable[asyncio.Semaphore]]
 Wrap = Callable[[httpx.AsyncBaseTransport], httpx.AsyncBaseTransport]
@@ -101,6 +104,22 @@ class PoliteTransport(httpx.AsyncBaseTransport):
 
     async def aclose(self) -> None:
         await self._inner.aclose()
+
+
+class CacheBypass(httpx.AsyncBaseTransport):
+    """The cache transport, except for requests marked UNCACHED, which go straight to `direct` (the
+    transport under the cache)."""
+
+    def __init__(self, cached: httpx.AsyncBaseTransport, direct: httpx.AsyncBaseTransport) -> None:
+        self._cached = cached
+        self._direct = direct
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        through = self._direct if request.extensions.get(UNCACHED) else self._cached
+        return await through.handle_async_request(request)
+
+    async def aclose(self) -> None:
+        await self._cached.aclose()  # it closes the transport under it, `direct`
 
 
 class _Releasing(httpx.AsyncByteStream):
