@@ -131,15 +131,16 @@ async def read_details(
     *,
     priorities: Priorities | None = None,
     budget: float = DETAIL_BUDGET,
+    early: EarlyReads | None = None,
 ) -> AsyncIterator[Stage | Detailed]:
     """Read, in rounds within `budget` seconds, the pages the ranking needs; a Stage before each round
-    that asks shops, then the new ranking."""
+    that asks shops, then the new ranking. `early`: the reads made while other shops were listing."""
     from shopper.events import Stage
-    from shopper.shops.search import RECHECK_AFTER, read_pages, recent_reads, resolve_adapter
+    from shopper.shops.search import RECHECK_AFTER, recent_reads
 
-    report = DetailReport()
+    report = early.report if early is not None else DetailReport()
     by_name = {s.name: s for s in shops}
-    tried: set[str] = set()
+    tried: set[str] = early.tried if early is not None else set()
     ends = time.monotonic() + budget
     per_shop = ROUND_TRIPS * max(1, ctx.fetcher.settings.per_host_concurrency)
     for _ in range(MAX_ROUNDS):
@@ -164,14 +165,10 @@ async def read_details(
         for offer in chosen:
             groups.setdefault(offer.shop, []).append(offer)
 
-        async def one(name: str, offers: list[Offer], left: float, known: dict[str, Offer]) -> None:
-            shop = by_name[name]
-            adapter = await resolve_adapter(ctx, shop)
-            attempted, parsed = await read_pages(ctx, adapter, shop, offers, left, known)
-            report.attempted[name] = report.attempted.get(name, 0) + attempted
-            report.parsed[name] = report.parsed.get(name, 0) + len(parsed)
-
-        await asyncio.gather(*(one(n, o, left, known[n]) for n, o in groups.items()), return_exceptions=True)
+        await asyncio.gather(
+            *(_read(ctx, by_name[n], o, left, known[n], report) for n, o in groups.items()),
+            return_exceptions=True,
+        )
         report.rounds += 1
         # ranked again only when a read changed an offer (pages read moments ago are reused as they
         # were, and then the ranking would come out the same)
@@ -189,6 +186,82 @@ async def read_details(
     if unchecked:
         ranked, excluded = rank_all()  # "− price not re-checked live" counts against them
     yield Detailed(ranked, excluded, report)
+
+
+@dataclass
+class EarlyReads:
+    """Reads started for shops that answered while others were still listing: the pages tried, what
+    the reads did, and the reads still under way."""
+
+    tried: set[str] = field(default_factory=set)
+    report: DetailReport = field(default_factory=DetailReport)
+    tasks: list[asyncio.Task[None]] = field(default_factory=list)
+
+    def start(
+        self,
+        ctx: SearchContext,
+        shop: ShopConfig,
+        how: dict[str, str],
+        rank_shop: Ranker,
+        priorities: Priorities | None = None,
+    ) -> None:
+        """Begin reading the pages of the shop's offers that its own ranking wants read."""
+        self.tasks.append(asyncio.create_task(self._read_shop(ctx, shop, how, rank_shop, priorities)))
+
+    async def settle(self) -> None:
+        """Wait for the reads under way (their failures are the pages' own: already counted)."""
+        await asyncio.gather(*self.tasks, return_exceptions=True)
+
+    async def cancel(self) -> None:
+        """Stop the reads under way (Ctrl-C, an early exit) and wait for them to end."""
+        for task in self.tasks:
+            task.cancel()
+        await self.settle()
+
+    async def _read_shop(
+        self,
+        ctx: SearchContext,
+        shop: ShopConfig,
+        how: dict[str, str],
+        rank_shop: Ranker,
+        priorities: Priorities | None,
+    ) -> None:
+        from shopper.shops.search import RECHECK_AFTER, recent_reads
+
+        if not ctx.query.size:
+            return
+        # Each size's stock: without it no offer can be the answer, so the first round reads it for
+        # the best offers whatever the other shops hold. The shop's own ranking picks them (the same
+        # order as the whole ranking's; what only matters against the other shops waits for that).
+        ranked, _ = rank_shop()
+        unknown = {r.offer.url for r in ranked if not r.size_known}
+        want = [
+            o
+            for o in wanted(ranked, ctx.query, how, self.tried, RECHECK_AFTER, priorities)
+            if o.url in unknown
+        ]
+        known = recent_reads(ctx, shop.name, [o.url for o in want])
+        # one round trip's worth: the whole ranking may soon show that more of them are not needed
+        chosen = per_round(want, max(1, ctx.fetcher.settings.per_host_concurrency), set(known))
+        self.tried.update(o.url for o in chosen)
+        await _read(ctx, shop, chosen, DETAIL_BUDGET, known, self.report)
+
+
+async def _read(
+    ctx: SearchContext,
+    shop: ShopConfig,
+    offers: list[Offer],
+    left: float,
+    known: dict[str, Offer],
+    report: DetailReport,
+) -> None:
+    """Read one shop's chosen pages into its offers, and count them in the report."""
+    from shopper.shops.search import read_pages, resolve_adapter
+
+    adapter = await resolve_adapter(ctx, shop)
+    attempted, parsed = await read_pages(ctx, adapter, shop, offers, left, known)
+    report.attempted[shop.name] = report.attempted.get(shop.name, 0) + attempted
+    report.parsed[shop.name] = report.parsed.get(shop.name, 0) + len(parsed)
 
 
 def _rank_inputs(offers: list[Offer]) -> list[dict[str, object]]:

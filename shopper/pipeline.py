@@ -14,6 +14,7 @@ from shopper.models import Excluded, FindResult, Offer, Profile, Query, RankedOf
 from shopper.shops.fetch import FetchSettings
 
 if TYPE_CHECKING:
+    from shopper.details import Ranker
     from shopper.looks import Photo
     from shopper.shops.search import ShopOutcome
 
@@ -45,6 +46,7 @@ async def find_events(
     photos: list[Photo] | None = None,
 ) -> AsyncIterator[Event | FindResult]:
     """Yield progress events as shops answer, then the FindResult last."""
+    from shopper.details import Detailed, EarlyReads, read_details
     from shopper.shops.fetch import Fetcher
     from shopper.shops.search import SearchContext, search_shop
 
@@ -63,6 +65,7 @@ async def find_events(
     queries = [item_query(query, i) for i in range(len(query.items))] if _comparing(query) else [query]
     found: list[list[Offer]] = [[] for _ in queries]
     how: dict[str, str] = {}
+    early = EarlyReads()
     async with Fetcher(settings) as fetcher:
         contexts = [
             SearchContext(fetcher=fetcher, conn=conn, query=_searched(q, photos), use_mirror=use_mirror)
@@ -88,17 +91,25 @@ async def find_events(
                         outcome = task.result()
                         found[index].extend(outcome.offers)
                         how[shop.name] = outcome.how
+                        if pending and len(queries) == 1 and outcome.how in ("live", "synced"):
+                            # Its pages are read while the slower shops still list. A shop that answered
+                            # from what is kept here (mirror, recent answers) had nothing to wait for,
+                            # and its pages were most likely read lately too: its own ranking would be
+                            # work for nothing.
+                            early.start(
+                                contexts[0], shop, how, _shop_ranker(found[0], shop, query, profile, demo)
+                            )
                     if left[shop.name] == 0 or isinstance(event, ShopFailed):
                         yield event
+            await early.settle()
         finally:
             await _cancel(tasks)
+            await early.cancel()
         _reuse_recent_reads(contexts[0], found, how)
         yield Stage(message="ranking")
         # the demo shops' shipping rates count in landed costs (they are no shops the profile names)
         demo_shops = shops if demo else None
         ranked, excluded = _rank_all(found, queries, query, profile, demo_shops)
-        from shopper.details import Detailed, read_details
-
         async for step in read_details(
             contexts[0],
             shops,
@@ -107,6 +118,7 @@ async def find_events(
             ranked,
             excluded,
             priorities=profile.priorities,
+            early=early,
         ):
             if isinstance(step, Detailed):
                 ranked, excluded = step.ranked, step.excluded
@@ -174,6 +186,12 @@ def _rank_all(
         if r.offer.url not in best or r.fit > best[r.offer.url].fit:
             best[r.offer.url] = r
     return [r for r in ranked if best[r.offer.url] is r], excluded
+
+
+def _shop_ranker(found: list[Offer], shop: ShopConfig, query: Query, profile: Profile, demo: bool) -> Ranker:
+    """The ranking of one shop's offers alone (those found so far are all of them: it has answered)."""
+    offers = [o for o in found if o.shop == shop.name]
+    return lambda: rank(offers, query, profile, searched=[shop] if demo else None)
 
 
 async def _cancel(tasks: dict[asyncio.Task[ShopOutcome], tuple[int, ShopConfig]]) -> None:

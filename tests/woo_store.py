@@ -14,6 +14,7 @@ import html
 import json
 import threading
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
@@ -90,6 +91,8 @@ class WooStore:
         self.hits: Counter[str] = Counter()
         self.requests: list[str] = []  # path and query of each request, in order
         self.lock = threading.Lock()
+        # called with each request's path and query before it is answered (a test holds answers back)
+        self.gate: Callable[[str], None] | None = None
         self._httpd = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
         self._httpd.daemon_threads = True
         self._httpd.woo = self  # type: ignore[attr-defined]
@@ -186,6 +189,8 @@ class _Handler(BaseHTTPRequestHandler):
         with shop.lock:
             shop.hits[parts.path] += 1
             shop.requests.append(self.path)
+        if shop.gate is not None:
+            shop.gate(self.path)
         query = parse_qs(parts.query)
         if parts.path == "/robots.txt":
             return self._send(200, "text/plain", "User-agent: *\nDisallow: /wp-admin/\n")

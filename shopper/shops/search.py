@@ -200,16 +200,40 @@ async def sync_catalogue(
         offers = await adapter.catalogue(ctx.fetcher, shop, max_items=at_most + 1)
     if offers is None:
         return None
-    mirror = CatalogMirror(ctx.conn)
     if at_most is not None and len(offers) > at_most:
-        mirror.mark_synced(shop.name, None, complete=False)
+        CatalogMirror(ctx.conn).mark_synced(shop.name, None, complete=False)
         return None
     stamp = _now()
     for offer in offers:
         offer.fetched_at = stamp
-    mirror.replace_all(shop.name, offers)
-    mirror.mark_synced(shop.name, len(offers), complete=True)
+    await _mirror_all(ctx.conn, shop.name, offers)
     return len(offers)
+
+
+async def _mirror_all(conn: sqlite3.Connection, shop: str, offers: list[Offer]) -> None:
+    """Replace the shop's mirrored catalogue with these offers and mark it synced."""
+    from shopper.shops.catalog import CatalogMirror
+    from shopper.store.db import sibling
+
+    def write(into: sqlite3.Connection) -> None:
+        mirror = CatalogMirror(into)
+        mirror.replace_all(shop, offers)
+        mirror.mark_synced(shop, len(offers), complete=True)
+
+    own = sibling(conn)
+    if own is None:
+        write(conn)
+        return
+
+    def write_alone() -> None:
+        try:
+            write(own)
+        finally:
+            own.close()
+
+    # Indexing a catalogue (FTS) is the longest CPU stretch of a first find; SQLite releases the GIL
+    # while it works, so on a connection of its own, in a thread, the other shops' answers go on meanwhile.
+    await asyncio.to_thread(write_alone)
 
 
 def fetched_within(offer: Offer | None, seconds: float) -> bool:

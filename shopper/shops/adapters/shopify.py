@@ -56,23 +56,45 @@ class ShopifyAdapter:
         self, fetcher: Fetcher, shop: ShopConfig, *, max_items: int = 25_000
     ) -> list[Offer] | None:
         """Every product through /products.json, 250 a page."""
-        from shopper.extract.shopify import parse_products_json
-
         offers: list[Offer] = []
-        for page in range(1, MAX_PAGES + 1):
-            data = await fetcher.get_json(
-                join(shop.url, "/products.json"), params={"limit": str(PAGE_SIZE), "page": str(page)}
+        for number in range(1, MAX_PAGES + 1):
+            page = await fetcher.get(
+                join(shop.url, "/products.json"),
+                params={"limit": str(PAGE_SIZE), "page": str(number)},
+                headers={"Accept": "application/json"},
+                cached=False,  # the mirror keeps the catalogue: the HTTP cache would hold it twice
             )
-            if not isinstance(data, dict):
+            if page is None:
                 return offers or None
-            batch = parse_products_json(data, shop.url, currency=shop.currency)
-            if not batch:
+            # Decoding and normalizing hundreds of products is CPU work: off the event loop, so other
+            # shops' responses are taken in meanwhile.
+            read = await asyncio.to_thread(_catalogue_page, page.text, shop)
+            if read is None:
+                fetcher.warnings.append(f"{page.url}: not a products.json page")
+                return offers or None
+            listed, batch = read
+            if not listed:
                 break
-            # Normalizing hundreds of products is CPU work: off the event loop, so other shops go on.
-            offers.extend(await asyncio.to_thread(to_offers, batch, shop))
-            if len(batch) < PAGE_SIZE or len(offers) >= max_items:
+            offers.extend(batch)
+            if listed < PAGE_SIZE or len(offers) >= max_items:
                 break
         return offers[:max_items]
+
+
+def _catalogue_page(text: str, shop: ShopConfig) -> tuple[int, list[Offer]] | None:
+    """(products on the page, their offers) of one products.json page; None when it is not one."""
+    import json
+
+    from shopper.extract.shopify import parse_products_json
+
+    try:
+        data = json.loads(text)
+    except ValueError:
+        return None
+    if not isinstance(data, dict):
+        return None
+    batch = parse_products_json(data, shop.url, currency=shop.currency)
+    return len(batch), to_offers(batch, shop)
 
 
 register(ShopifyAdapter())

@@ -84,19 +84,31 @@ class WooCommerceAdapter:
     async def catalogue(
         self, fetcher: Fetcher, shop: ShopConfig, *, max_items: int = 25_000
     ) -> list[Offer] | None:
-        """Every product, 100 a page; once the first page says how many there are, the rest together."""
-        first = await self._fetch(fetcher, shop, 1)
-        if first is None:
-            return None
-        try:
-            total_pages = int(first.headers.get("x-wp-totalpages", "1"))
-        except ValueError:
-            total_pages = 1
-        wanted = min(total_pages, MAX_PAGES, -(-max_items // PER_PAGE))
-        # the other pages are asked for while the first one is read: its header said how many there are
-        pages = await asyncio.gather(
-            self._read(first, shop), *(self._page(fetcher, shop, n) for n in range(2, wanted + 1))
+        """Every product, 100 a page: the second page asked for with the first, the rest once the first
+        says how many there are."""
+        # A shop with more than a page of products is common, and the page count is only known when the
+        # first page has come: asking for the second at once saves that round trip, at the cost of one
+        # small request (an empty page or an error, ignored) to a shop that has only one.
+        ahead = (
+            asyncio.ensure_future(self._fetch(fetcher, shop, 2, quiet=True)) if max_items > PER_PAGE else None
         )
+        try:
+            first = await self._fetch(fetcher, shop, 1)
+            if first is None:
+                return None
+            try:
+                total_pages = int(first.headers.get("x-wp-totalpages", "1"))
+            except ValueError:
+                total_pages = 1
+            wanted = min(total_pages, MAX_PAGES, -(-max_items // PER_PAGE))
+            pages = await asyncio.gather(
+                self._read(first, shop),
+                *([self._ahead(fetcher, shop, ahead)] if ahead is not None and wanted >= 2 else []),
+                *(self._page(fetcher, shop, n) for n in range(2 if ahead is None else 3, wanted + 1)),
+            )
+        finally:
+            if ahead is not None and not ahead.done():
+                ahead.cancel()
         offers: list[Offer] = []
         for page in pages:
             if page is None:
@@ -105,8 +117,24 @@ class WooCommerceAdapter:
             offers.extend(page)
         return offers[:max_items]
 
-    async def _fetch(self, fetcher: Fetcher, shop: ShopConfig, number: int) -> Page | None:
-        return await fetcher.get(join(shop.url, API), params={"per_page": str(PER_PAGE), "page": str(number)})
+    async def _fetch(
+        self, fetcher: Fetcher, shop: ShopConfig, number: int, quiet: bool = False
+    ) -> Page | None:
+        # the mirror keeps the catalogue: the HTTP cache would hold it twice
+        return await fetcher.get(
+            join(shop.url, API),
+            params={"per_page": str(PER_PAGE), "page": str(number)},
+            quiet=quiet,
+            cached=False,
+        )
+
+    async def _ahead(
+        self, fetcher: Fetcher, shop: ShopConfig, ahead: asyncio.Future[Page | None]
+    ) -> list[Offer] | None:
+        """The second page, asked for before it was known to exist: asked again, with its warning, when
+        that early request failed."""
+        page = await ahead
+        return await (self._page(fetcher, shop, 2) if page is None else self._read(page, shop))
 
     async def _page(self, fetcher: Fetcher, shop: ShopConfig, number: int) -> list[Offer] | None:
         page = await self._fetch(fetcher, shop, number)
