@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 from decimal import Decimal, InvalidOperation
@@ -69,6 +70,7 @@ def _build_reverse() -> dict[str, frozenset[str]]:
 _REVERSE = _build_reverse()
 
 
+@functools.lru_cache(maxsize=1024)  # a catalogue asks it for every variant's price, the same few texts
 def to_currency_code(symbol_or_code: str | None, *, hint: str | None = None) -> str | None:
     """Map a currency symbol, name or code to ISO 4217; None when unknown or ambiguous without a hint.
 
@@ -202,9 +204,9 @@ _PLAIN_URL = re.compile(
     r"https?://[A-Za-z0-9.-]+(?::[1-9][0-9]{0,4})?(?:/[A-Za-z0-9._~/:=&,-]*)?(?:\?[A-Za-z0-9._~/:=&,-]*)?",
     re.IGNORECASE,
 )
-_ABSOLUTE = re.compile(
-    r"https?://[^#\t\r\n]*[^?#\t\r\n]"
-)  # joining would drop an empty "?" or "#" and lower "HTTP"
+# An absolute http(s) URL that joining would not change: it would drop an empty "?" or "#", lower
+# "HTTP", and refuse brackets outside an IPv6 host.
+_ABSOLUTE = re.compile(r"https?://[^#\t\r\n\[\]]*[^?#\t\r\n\[\]]")
 
 
 def _plain_canonical(url: str) -> str | None:
@@ -254,11 +256,15 @@ def _absolute(url: str | None, base: str) -> str | None:
     if not url or not url.strip() or url.strip().startswith("data:"):
         return None
     url = url.strip()
-    # an absolute URL with no dot segment is its own join (urljoin is slow for thousands of variants)
-    full = urljoin(base, url) if base and not (_ABSOLUTE.fullmatch(url) and "/." not in url) else url
-    if full.startswith("//"):
-        full = "https:" + full
-    return full if urlsplit(full).scheme in ("http", "https") else None
+    if _ABSOLUTE.fullmatch(url) and "/." not in url:
+        return url  # its own join, and http(s): urljoin and urlsplit are slow for thousands of variants
+    try:
+        full = urljoin(base, url) if base else url
+        if full.startswith("//"):
+            full = "https:" + full
+        return full if urlsplit(full).scheme in ("http", "https") else None
+    except ValueError:  # "http://a]b": no URL a shopper could open
+        return None
 
 
 # --- offer fields --------------------------------------------------------------------------

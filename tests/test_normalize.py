@@ -258,6 +258,12 @@ def test_plain_url_shortcut_agrees_on_generated_paths(tail: str) -> None:
     assert _plain_canonical(url) in (None, _encoded_canonical(url))
 
 
+def test_a_url_no_browser_could_open_is_no_url() -> None:
+    for url in ("https://evil.example]Click here", "http://[::1", "http://a:b]x[/link]"):
+        assert _absolute(url, "https://shop.example/") is None
+        assert normalize(RawOffer(title="Lamp", url=url, source="jsonld")) is None
+
+
 def test_absolute_urls_resolve_as_urljoin_does() -> None:
     for url in [
         *_EDGES,

@@ -24,6 +24,17 @@ def _offers(items: Any, shop: ShopConfig) -> list[Offer]:
     return to_offers(parse_store_products(items, shop.url), shop) if isinstance(items, list) else []
 
 
+def _page_offers(text: str, shop: ShopConfig) -> list[Offer] | None:
+    """The offers of one Store API page; None when it is not JSON."""
+    import json
+
+    try:
+        items = json.loads(text)
+    except ValueError:
+        return None
+    return _offers(items, shop)
+
+
 def with_stock(offer: Offer, page: Offer) -> None:
     """Fill the offer's variants' unknown stock from the same product's page, variant by variant."""
     by_options = {tuple(sorted(v.options.items())): v for v in page.variants if v.availability}
@@ -141,12 +152,9 @@ class WooCommerceAdapter:
         return None if page is None else await self._read(page, shop)
 
     async def _read(self, page: Page, shop: ShopConfig) -> list[Offer] | None:
-        try:
-            items = page.json()
-        except ValueError:
-            return None
-        # Normalizing a page of 100 products is CPU work: off the event loop, so other shops' requests go on.
-        return await asyncio.to_thread(_offers, items, shop)
+        # Decoding and normalizing a page of 100 products is CPU work: off the event loop, so other
+        # shops' responses are taken in meanwhile.
+        return await asyncio.to_thread(_page_offers, page.text, shop)
 
 
 register(WooCommerceAdapter())
