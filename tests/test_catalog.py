@@ -143,6 +143,25 @@ def test_search_ranks_title_hits_first_and_prefix_matches(mirror: CatalogMirror)
     assert mirror.search("s", "trail", limit=0) == []
 
 
+def test_search_returns_the_offers_just_written_as_they_are(mirror: CatalogMirror) -> None:
+    written = [
+        offer("best", "Trail running shoes size 44", shop="s"),
+        offer("trail", "Trailblazer shoe", shop="s"),
+    ]
+    mirror.replace_all("s", written)
+    read_back = mirror.search("s", "trail shoes")
+    held = mirror.search("s", "trail shoes", held={o.url: o for o in written})
+    assert urls(held) == urls(read_back)  # the same hits in the same order
+    assert all(any(h is w for w in written) for h in held)  # not rebuilt from their rows
+    assert [h.model_dump(exclude={"source"}) for h in held] == [
+        r.model_dump(exclude={"source"}) for r in read_back
+    ]
+    # what the caller already has is still left out
+    assert urls(
+        mirror.search("s", "trail shoes", known={written[0].url}, held={o.url: o for o in written})
+    ) == ["trail"]
+
+
 def test_search_by_identifiers(mirror: CatalogMirror) -> None:
     mirror.upsert("s", [offer("a", "Graphics card", gtin="4711081234567", mpn="RX-7800XT", sku="GPU-1")])
     assert urls(mirror.search("s", "4711081234567")) == ["a"]

@@ -6,7 +6,7 @@ import json
 import re
 import sqlite3
 import unicodedata
-from collections.abc import Container, Iterable
+from collections.abc import Container, Iterable, Mapping
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 from typing import Any
@@ -111,11 +111,18 @@ class CatalogMirror:
     # --- reading ------------------------------------------------------------------------
 
     def search(
-        self, shop: str | None, query_text: str, limit: int = 50, *, known: Container[str] = ()
+        self,
+        shop: str | None,
+        query_text: str,
+        limit: int = 50,
+        *,
+        known: Container[str] = (),
+        held: Mapping[str, Offer] | None = None,
     ) -> list[Offer]:
         """Offers matching the words of query_text, best bm25 first; shop=None searches every shop.
 
-        Offers whose url is in `known` are left out (the caller has them: no need to build them again)."""
+        Offers whose url is in `known` are left out (the caller has them: no need to build them again);
+        those in `held` (what was just written, by url) are returned as they are, not rebuilt from rows."""
         expression = match_expression(query_text)
         if expression is None or limit <= 0:
             return []
@@ -128,13 +135,15 @@ class CatalogMirror:
             params,
         ).fetchall()
         # Whole rows (long descriptions) are read only for the offers the caller does not have yet.
-        wanted = [hit["id"] for hit in hits if hit["url"] not in known]
-        if not wanted:
-            return []
-        marks = ", ".join("?" * len(wanted))
-        rows = self.conn.execute(f"SELECT * FROM catalog_offers WHERE id IN ({marks})", wanted).fetchall()
-        by_id = {row["id"]: row for row in rows}
-        return [_from_row(by_id[i]) for i in wanted]
+        held = held or {}
+        hits = [hit for hit in hits if hit["url"] not in known]
+        wanted = [hit["id"] for hit in hits if hit["url"] not in held]
+        by_id: dict[int, sqlite3.Row] = {}
+        if wanted:
+            marks = ", ".join("?" * len(wanted))
+            rows = self.conn.execute(f"SELECT * FROM catalog_offers WHERE id IN ({marks})", wanted).fetchall()
+            by_id = {row["id"]: row for row in rows}
+        return [held[hit["url"]] if hit["url"] in held else _from_row(by_id[hit["id"]]) for hit in hits]
 
     def get(self, shop: str, url: str) -> Offer | None:
         """One mirrored offer by shop and url."""

@@ -76,13 +76,13 @@ async def sync_shops(profile: Profile) -> list[tuple[str, int, str | None]]:
             async def one(shop: ShopConfig) -> tuple[str, int, str | None]:
                 try:
                     adapter = await resolve_adapter(ctx, shop)
-                    count = await sync_catalogue(ctx, adapter, shop)
+                    listed = await sync_catalogue(ctx, adapter, shop)
                 except ShopError as exc:
                     return shop.name, 0, str(exc)
-                if count is None:
+                if listed is None:
                     reason = next((w for w in reversed(fetcher.warnings) if host(shop.url) in w), "")
                     return shop.name, 0, "catalogue cannot be listed" + (f" ({reason})" if reason else "")
-                return shop.name, count, None
+                return shop.name, len(listed), None
 
             results = list(await asyncio.gather(*(one(s) for s in shops)))
     finally:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import sqlite3
 import time
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
@@ -162,8 +163,11 @@ async def _search_phrase(
     return offers, True
 
 
-def mirror_search(ctx: SearchContext, shop: ShopConfig) -> list[Offer]:
-    """Candidates from the local catalogue mirror (FTS5), for every reformulation of the request."""
+def mirror_search(
+    ctx: SearchContext, shop: ShopConfig, held: Mapping[str, Offer] | None = None
+) -> list[Offer]:
+    """Candidates from the local catalogue mirror (FTS5), for every reformulation of the request;
+    `held`: the offers just listed, by url, used as they are instead of being read back from their rows."""
     from shopper.shops.catalog import CatalogMirror
 
     assert ctx.conn is not None
@@ -180,16 +184,17 @@ def mirror_search(ctx: SearchContext, shop: ShopConfig) -> list[Offer]:
     by_url: dict[str, Offer] = {}
     for phrase in phrases:
         if phrase.strip():
-            for offer in mirror.search(shop.name, phrase, limit=MIRROR_CANDIDATES, known=by_url):
+            for offer in mirror.search(shop.name, phrase, limit=MIRROR_CANDIDATES, known=by_url, held=held):
                 by_url.setdefault(offer.url, offer)
     return list(by_url.values())
 
 
 async def sync_catalogue(
     ctx: SearchContext, adapter: ShopAdapter, shop: ShopConfig, *, at_most: int | None = None
-) -> int | None:
-    """List the shop's whole catalogue into the mirror; None when the shop cannot be listed, or when it
-    sells more than `at_most` products (then the attempt is remembered, and its searches go live)."""
+) -> list[Offer] | None:
+    """List the shop's whole catalogue into the mirror, and return it; None when the shop cannot be
+    listed, or when it sells more than `at_most` products (then the attempt is remembered, and its
+    searches go live)."""
     from shopper.shops.catalog import CatalogMirror
 
     if ctx.conn is None:
@@ -207,7 +212,7 @@ async def sync_catalogue(
     for offer in offers:
         offer.fetched_at = stamp
     await _mirror_all(ctx.conn, shop.name, offers)
-    return len(offers)
+    return offers
 
 
 async def _mirror_all(conn: sqlite3.Connection, shop: str, offers: list[Offer]) -> None:
@@ -356,9 +361,9 @@ async def _search_shop(ctx: SearchContext, shop: ShopConfig) -> ShopOutcome:
             ctx.sync_catalogues
             and adapter.platform in ("shopify", "woocommerce")
             and not mirror.is_fresh(shop.name, MIRROR_TTL, require_complete=False)
-            and await sync_catalogue(ctx, adapter, shop, at_most=SYNC_IN_FIND) is not None
+            and (listed := await sync_catalogue(ctx, adapter, shop, at_most=SYNC_IN_FIND)) is not None
         ):
-            offers, outcome.how = mirror_search(ctx, shop), "synced"
+            offers, outcome.how = mirror_search(ctx, shop, held={o.url: o for o in listed}), "synced"
     if offers is None:
         offers, asked = await live_search(ctx, adapter, shop)
         outcome.how = "live" if asked else "recent"
