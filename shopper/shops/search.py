@@ -218,19 +218,20 @@ async def sync_catalogue(
 async def _mirror_all(conn: sqlite3.Connection, shop: str, offers: list[Offer]) -> None:
     """Replace the shop's mirrored catalogue with these offers and mark it synced."""
     from shopper.shops.catalog import CatalogMirror
-    from shopper.store.db import sibling
+    from shopper.store.db import connect_again, database_file
 
     def write(into: sqlite3.Connection) -> None:
         mirror = CatalogMirror(into)
         mirror.replace_all(shop, offers)
         mirror.mark_synced(shop, len(offers), complete=True)
 
-    own = sibling(conn)
-    if own is None:
+    path = database_file(conn)
+    if path is None:
         write(conn)
         return
 
     def write_alone() -> None:
+        own = connect_again(path)  # opened in the thread too: opening can wait for another writer
         try:
             write(own)
         finally:

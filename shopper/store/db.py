@@ -415,19 +415,21 @@ def connect(path: Path | None = None) -> sqlite3.Connection:
     return conn
 
 
-def sibling(conn: sqlite3.Connection) -> sqlite3.Connection | None:
-    """Another connection to conn's database file, already migrated (for a worker thread, which may not
-    use conn); None when conn's database is not a file."""
+def database_file(conn: sqlite3.Connection) -> str | None:
+    """The file conn's main database lives in; None for an in-memory or temporary one."""
     row = conn.execute("PRAGMA database_list").fetchone()
-    path = row[2] if row is not None else ""
-    if not path:
-        return None
-    other = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False)
+    return str(row[2]) if row is not None and row[2] else None
+
+
+def connect_again(path: str) -> sqlite3.Connection:
+    """Another connection to a database connect() has opened (and migrated), as connect() sets it up:
+    for a worker thread, which may not use the first one."""
+    other = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000)
     other.row_factory = sqlite3.Row
     other.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS:d}")
     other.execute("PRAGMA foreign_keys = ON")
     if str(other.execute("PRAGMA journal_mode").fetchone()[0]).lower() == "wal":
-        other.execute("PRAGMA synchronous = NORMAL")  # as connect() sets it
+        other.execute("PRAGMA synchronous = NORMAL")
     return other
 
 
