@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import pytest
 
 from shopper.understand.nouns import correct_typo, is_noun
@@ -169,3 +171,22 @@ def test_the_shipped_confusable_words_are_what_the_dictionaries_give() -> None:
     from shopper.understand.confusables import build, confusable_words
 
     assert set(build()) == confusable_words(), "run `python -m shopper.understand.confusables`"
+
+
+@pytest.mark.parametrize(
+    ("request_text", "size", "low", "high"),
+    [
+        ("waterdichte wandelschoenen maat 42 tot 150 euro", "42", None, "150"),
+        ("Wanderschuhe Gr. 42 bis 150 Euro", "42", None, "150"),
+        ("tursko str 42 til 1500 kr", "42", None, "1500"),
+        ("hiking boots 50 to 150 euro", None, "50", "150"),  # no size word: a price range
+        ("jas maat L tussen 50 en 100 euro", "L", "50", "100"),
+    ],
+)
+def test_a_size_followed_by_an_upper_limit_is_no_price_range(
+    request_text: str, size: str | None, low: str | None, high: str
+) -> None:
+    query = parse_request(request_text)
+    assert query.size == size
+    assert (query.min_price.amount if query.min_price else None) == (Decimal(low) if low else None)
+    assert query.max_price is not None and query.max_price.amount == Decimal(high)

@@ -6,7 +6,7 @@ import functools
 import re
 
 from shopper.understand.lexicon import CLOTHING_HEADS, SHOE_HEADS, TROUSER_HEADS
-from shopper.understand.spans import Scan
+from shopper.understand.spans import SIZE_WORD, Scan
 from shopper.understand.terms import split_compound
 
 _LETTERS = r"XXXXL|XXXL|XXL|XL|XXXS|XXS|XS|[2-6]XL|[2-6]X|S|M|L"
@@ -26,9 +26,7 @@ _WORD_SIZES = {
     "3x": "XXXL",
     "4xl": "XXXXL",
 }
-_KEYWORD = (
-    r"(?:size|sized|maat|größe|groesse|grösse|gr\.|gr|str\.|str|størrelse|storlek|stl\.?|taille|pointure)"
-)
+_KEYWORD = SIZE_WORD
 _UNITISH = r"(?!\s*(?:[.,]\d|\d|%|mm|cm|m\b|gb|tb|kg|w\b|hz|inch|\"|€|\$|£|eur|euro|kr|nok|usd|dollar|x\b))"
 _NUM_SIZE = r"\d{1,2}(?:[.,]5|\s?½|\s1/2|\s[12]/3)?"
 _WAIST = r"W\s?(?P<w>\d{2})\s*/?\s*L\s?(?P<l>\d{2})"

@@ -139,6 +139,11 @@ _MINW = (
     r"|plus\s+de|au\s+moins|[àa]\s+partir\s+de|>=?|≥)"
 )
 _ARTICLE = r"(?:\s+(?:the|de|den|die|dem|le|la))?"
+# The word before a size ("maat 42"): "maat 42 tot 150 euro" is a size and a limit, not a price range.
+SIZE_WORD = (
+    r"(?:size|sized|maat|größe|groesse|grösse|gr\.|gr|str\.|str|størrelse|storlek|stl\.?|taille|pointure)"
+)
+_AFTER_SIZE_WORD = re.compile(r"(?<![\w])" + SIZE_WORD + r"\s*$", re.I)
 _RANGE = re.compile(
     r"\b(?P<kw>between|tussen|zwischen|mellom|entre|from|van|von|fra|de)\s+"
     + _amount("a")
@@ -246,6 +251,8 @@ def take_prices(scan: Scan, default_currency: str, krone: str = "NOK") -> tuple[
                 "entre",
             }
             if not (has_currency or strong) or high is not None:
+                continue
+            if not (m["apre"] or m["apost"]) and _AFTER_SIZE_WORD.search(scan.view, 0, m.start()):
                 continue
             b = _money(m, "b", default_currency, krone=krone)
             a = _money(
