@@ -134,7 +134,8 @@ async def read_details(
     early: EarlyReads | None = None,
 ) -> AsyncIterator[Stage | Detailed]:
     """Read, in rounds within `budget` seconds, the pages the ranking needs; a Stage before each round
-    that asks shops, then the new ranking. `early`: the reads made while other shops were listing."""
+    that asks shops, then the new ranking. `early`: the reads started while shops were listing, some
+    perhaps still under way (the first round waits for them too)."""
     from shopper.events import Stage
     from shopper.shops.search import RECHECK_AFTER, recent_reads
 
@@ -149,7 +150,12 @@ async def read_details(
             o for o in wanted(ranked, ctx.query, how, tried, RECHECK_AFTER, priorities) if o.shop in by_name
         ]
         if not want or left <= 0:
-            break
+            if early is None or not early.under_way():
+                break
+            # nothing more to ask before the early reads are in: they may change the ranking
+            await early.settle()
+            ranked, excluded = rank_all()
+            continue
         # pages read lately cost nothing: each shop's are looked up once, for the round and its reads
         known: dict[str, dict[str, Offer]] = {}
         for name in {o.shop for o in want}:
@@ -165,14 +171,18 @@ async def read_details(
         for offer in chosen:
             groups.setdefault(offer.shop, []).append(offer)
 
+        # the reads started while shops were listing end with this round's (their offers were left out
+        # of it: already being read)
+        early_ended = early is not None and early.under_way()
         await asyncio.gather(
             *(_read(ctx, by_name[n], o, left, known[n], report) for n, o in groups.items()),
+            *([early.settle()] if early is not None else []),
             return_exceptions=True,
         )
         report.rounds += 1
         # ranked again only when a read changed an offer (pages read moments ago are reused as they
         # were, and then the ranking would come out the same)
-        if _rank_inputs(chosen) != before:
+        if early_ended or _rank_inputs(chosen) != before:
             ranked, excluded = rank_all()
     # a mirror row shown without a live read says so, and a failed re-check is a warning
     unchecked = [r.offer for r in ranked[:SHOWN_TOP] if stale(r.offer, how, RECHECK_AFTER)]
@@ -207,6 +217,10 @@ class EarlyReads:
     ) -> None:
         """Begin reading the pages of the shop's offers that its own ranking wants read."""
         self.tasks.append(asyncio.create_task(self._read_shop(ctx, shop, how, rank_shop, priorities)))
+
+    def under_way(self) -> bool:
+        """Whether some of the reads have not ended yet."""
+        return any(not task.done() for task in self.tasks)
 
     async def settle(self) -> None:
         """Wait for the reads under way (their failures are the pages' own: already counted)."""

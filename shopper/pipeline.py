@@ -101,30 +101,34 @@ async def find_events(
                             )
                     if left[shop.name] == 0 or isinstance(event, ShopFailed):
                         yield event
-            await early.settle()
+        except BaseException:
+            await early.cancel()
+            raise
         finally:
             await _cancel(tasks)
-            await early.cancel()
-        _reuse_recent_reads(contexts[0], found, how)
-        yield Stage(message="ranking")
-        # the demo shops' shipping rates count in landed costs (they are no shops the profile names)
-        demo_shops = shops if demo else None
-        ranked, excluded = _rank_all(found, queries, query, profile, demo_shops)
-        async for step in read_details(
-            contexts[0],
-            shops,
-            how,
-            lambda: _rank_all(found, queries, query, profile, demo_shops),
-            ranked,
-            excluded,
-            priorities=profile.priorities,
-            early=early,
-        ):
-            if isinstance(step, Detailed):
-                ranked, excluded = step.ranked, step.excluded
-                result.warnings.extend(step.report.warnings)
-            else:
-                yield step
+        try:
+            _reuse_recent_reads(contexts[0], found, how)
+            yield Stage(message="ranking")
+            # the demo shops' shipping rates count in landed costs (they are no shops the profile names)
+            demo_shops = shops if demo else None
+            ranked, excluded = _rank_all(found, queries, query, profile, demo_shops)
+            async for step in read_details(
+                contexts[0],
+                shops,
+                how,
+                lambda: _rank_all(found, queries, query, profile, demo_shops),
+                ranked,
+                excluded,
+                priorities=profile.priorities,
+                early=early,
+            ):
+                if isinstance(step, Detailed):
+                    ranked, excluded = step.ranked, step.excluded
+                    result.warnings.extend(step.report.warnings)
+                else:
+                    yield step
+        finally:
+            await early.cancel()  # reads still under way when the search stopped early
         if photos:
             from shopper.looks import rank_by_photos
 

@@ -94,6 +94,37 @@ async def test_a_shop_that_answered_has_its_pages_read_while_another_still_lists
     assert all(int(r.offer.url.rstrip("/").rsplit("-", 1)[1]) % 2 == 0 for r in answer)
 
 
+async def test_the_first_round_does_not_wait_for_the_early_reads(fast: WooStore, slow: WooStore) -> None:
+    fast_pages_asked = threading.Event()
+    slow_pages_asked = threading.Event()
+    early_waited: list[bool] = []
+
+    def hold_early_pages(path: str) -> None:
+        if path.startswith("/product/"):
+            fast_pages_asked.set()
+            early_waited.append(slow_pages_asked.wait(HOLD))
+
+    def hold_listing(path: str) -> None:
+        if path.startswith(API):
+            fast_pages_asked.wait(HOLD)
+        elif path.startswith("/product/"):
+            slow_pages_asked.set()
+
+    fast.gate = hold_early_pages
+    slow.gate = hold_listing
+    profile = Profile(name="t", currency="EUR", shops=[_config("snel", fast), _config("traag", slow)])
+    conn = connect()
+    try:
+        result = await find("wandelschoenen maat 44", profile, conn=conn, fetch_settings=NO_CACHE)
+    finally:
+        conn.close()
+    # the slow shop's pages were asked for while the fast shop's early reads were still unanswered
+    assert early_waited and all(early_waited)
+    assert slow.page_reads()
+    answer = [r for r in result.offers if r.offer.url in result.answer]
+    assert answer and all(r.size_known for r in answer)
+
+
 async def test_without_a_size_nothing_is_read_before_every_shop_has_answered(fast: WooStore) -> None:
     """What else a page could add (a description, a price) matters only against the other shops' offers."""
     profile = Profile(name="t", currency="EUR", shops=[_config("snel", fast)])
