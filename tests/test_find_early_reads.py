@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from shopper.details import EarlyReads
-from shopper.models import Excluded, Profile, RankedOffer, ShopConfig
+from shopper.models import Excluded, FindResult, Profile, RankedOffer, ShopConfig
 from shopper.pipeline import find
 from shopper.shops.adapters.woocommerce import API, PER_PAGE, WooCommerceAdapter
 from shopper.shops.catalog import CatalogMirror
@@ -62,6 +62,16 @@ def _config(name: str, shop: WooStore) -> ShopConfig:
     return ShopConfig(name=name, url=shop.url, platform="woocommerce", currency="EUR")
 
 
+async def _find_in_both(fast: WooStore, slow: WooStore) -> FindResult:
+    """A request with a size over both shops, as a first find (empty mirror, no HTTP cache)."""
+    profile = Profile(name="t", currency="EUR", shops=[_config("snel", fast), _config("traag", slow)])
+    conn = connect()
+    try:
+        return await find("wandelschoenen maat 44", profile, conn=conn, fetch_settings=NO_CACHE)
+    finally:
+        conn.close()
+
+
 async def test_a_shop_that_answered_has_its_pages_read_while_another_still_lists(
     fast: WooStore, slow: WooStore
 ) -> None:
@@ -79,12 +89,7 @@ async def test_a_shop_that_answered_has_its_pages_read_while_another_still_lists
 
     fast.gate = note_pages
     slow.gate = hold_listing
-    profile = Profile(name="t", currency="EUR", shops=[_config("snel", fast), _config("traag", slow)])
-    conn = connect()
-    try:
-        result = await find("wandelschoenen maat 44", profile, conn=conn, fetch_settings=NO_CACHE)
-    finally:
-        conn.close()
+    result = await _find_in_both(fast, slow)
     # the slow shop's catalogue was answered only after the fast shop's product pages were asked for
     assert held and all(held)
     assert fast.page_reads()
@@ -112,12 +117,7 @@ async def test_the_first_round_does_not_wait_for_the_early_reads(fast: WooStore,
 
     fast.gate = hold_early_pages
     slow.gate = hold_listing
-    profile = Profile(name="t", currency="EUR", shops=[_config("snel", fast), _config("traag", slow)])
-    conn = connect()
-    try:
-        result = await find("wandelschoenen maat 44", profile, conn=conn, fetch_settings=NO_CACHE)
-    finally:
-        conn.close()
+    result = await _find_in_both(fast, slow)
     # the slow shop's pages were asked for while the fast shop's early reads were still unanswered
     assert early_waited and all(early_waited)
     assert slow.page_reads()
