@@ -137,7 +137,7 @@ async def read_details(
     that asks shops, then the new ranking. `early`: the reads started while shops were listing, some
     perhaps still under way (the first round waits for them too)."""
     from shopper.events import Stage
-    from shopper.shops.search import RECHECK_AFTER, recent_reads
+    from shopper.shops.search import RECHECK_AFTER
 
     report = early.report if early is not None else DetailReport()
     by_name = {s.name: s for s in shops}
@@ -156,14 +156,8 @@ async def read_details(
             await early.settle()
             ranked, excluded = rank_all()
             continue
-        # pages read lately cost nothing: each shop's are looked up once, for the round and its reads
-        known: dict[str, dict[str, Offer]] = {}
-        for name in {o.shop for o in want}:
-            known[name] = recent_reads(ctx, name, [o.url for o in want if o.shop == name])
-        free = {url for found in known.values() for url in found}
-        chosen = per_round(want, per_shop, free)
-        tried.update(o.url for o in chosen)
-        asking = len(chosen) - len(free & {o.url for o in chosen})
+        chosen, known = _pick(ctx, want, per_shop, tried)
+        asking = sum(1 for o in chosen if o.url not in known[o.shop])
         if asking:
             yield Stage(message=f"reading {asking} product page(s)")
         before = _rank_inputs(chosen)
@@ -240,7 +234,7 @@ class EarlyReads:
         rank_shop: Ranker,
         priorities: Priorities | None,
     ) -> None:
-        from shopper.shops.search import RECHECK_AFTER, recent_reads
+        from shopper.shops.search import RECHECK_AFTER
 
         if not ctx.query.size:
             return
@@ -254,11 +248,25 @@ class EarlyReads:
             for o in wanted(ranked, ctx.query, how, self.tried, RECHECK_AFTER, priorities)
             if o.url in unknown
         ]
-        known = recent_reads(ctx, shop.name, [o.url for o in want])
         # one round trip's worth: the whole ranking may soon show that more of them are not needed
-        chosen = per_round(want, max(1, ctx.fetcher.settings.per_host_concurrency), set(known))
-        self.tried.update(o.url for o in chosen)
-        await _read(ctx, shop, chosen, DETAIL_BUDGET, known, self.report)
+        chosen, known = _pick(ctx, want, max(1, ctx.fetcher.settings.per_host_concurrency), self.tried)
+        await _read(ctx, shop, chosen, DETAIL_BUDGET, known.get(shop.name, {}), self.report)
+
+
+def _pick(
+    ctx: SearchContext, want: list[Offer], per_shop: int, tried: set[str]
+) -> tuple[list[Offer], dict[str, dict[str, Offer]]]:
+    """The wanted offers to read now (marked tried), and the pages of them read lately, by shop and url:
+    those cost nothing, so each shop's are looked up once, for the choice and for the reads."""
+    from shopper.shops.search import recent_reads
+
+    known = {
+        name: recent_reads(ctx, name, [o.url for o in want if o.shop == name])
+        for name in {o.shop for o in want}
+    }
+    chosen = per_round(want, per_shop, {url for found in known.values() for url in found})
+    tried.update(o.url for o in chosen)
+    return chosen, known
 
 
 async def _read(
