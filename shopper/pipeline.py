@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import sqlite3
-from collections.abc import AsyncIterator
+from collections.abc import AsyncGenerator, AsyncIterator
 from typing import TYPE_CHECKING
 
 from shopper.decide.answer import choose_answer, explain_lead, item_query, main_hint, sold_out_everywhere
@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from shopper.details import Ranker
     from shopper.looks import Photo
     from shopper.shops.search import ShopOutcome
+    from shopper.store.writer import Writer
 
 SHOP_DEADLINE = 25.0  # seconds one shop may take before it is left out with a warning
 
@@ -46,6 +47,35 @@ async def find_events(
     photos: list[Photo] | None = None,
 ) -> AsyncIterator[Event | FindResult]:
     """Yield progress events as shops answer, then the FindResult last."""
+    from contextlib import aclosing
+
+    from shopper.store.writer import Writer
+
+    # the find's database writes go through one thread of their own (store/writer.py), closed at the end
+    writer = Writer(conn) if conn is not None else None
+    try:
+        steps = _find_events(
+            request, profile, query, conn, writer, use_mirror, deadline, fetch_settings, photos
+        )
+        async with aclosing(steps):
+            async for step in steps:
+                yield step
+    finally:
+        if writer is not None:
+            await writer.aclose()
+
+
+async def _find_events(
+    request: str,
+    profile: Profile,
+    query: Query | None,
+    conn: sqlite3.Connection | None,
+    writer: Writer | None,
+    use_mirror: bool,
+    deadline: float,
+    fetch_settings: FetchSettings | None,
+    photos: list[Photo] | None,
+) -> AsyncGenerator[Event | FindResult, None]:
     from shopper.details import Detailed, EarlyReads, read_details
     from shopper.shops.fetch import Fetcher
     from shopper.shops.search import SearchContext, search_shop
@@ -68,7 +98,9 @@ async def find_events(
     early = EarlyReads()
     async with Fetcher(settings) as fetcher:
         contexts = [
-            SearchContext(fetcher=fetcher, conn=conn, query=_searched(q, photos), use_mirror=use_mirror)
+            SearchContext(
+                fetcher=fetcher, conn=conn, query=_searched(q, photos), use_mirror=use_mirror, writer=writer
+            )
             for q in queries
         ]
         tasks = {
@@ -142,11 +174,9 @@ async def find_events(
     result.sold_out = sold_out_everywhere(ranked, excluded, query)
     searched = sum(len(f) for f in found)
     result.hint = main_hint(query, ranked, result.answer, excluded, searched)
-    if conn is not None:
-        from shopper.watch.history import record_offers
-
-        record_offers(conn, [o for batch in found for o in batch])
-        _remember(conn, result)
+    if writer is not None:
+        listed = [o for batch in found for o in batch]
+        await writer.run(lambda c: _remember(c, listed, result))
     yield result
 
 
@@ -257,9 +287,12 @@ def _outcome_event(
     return ShopFailed(shop=shop.name, error=message)
 
 
-def _remember(conn: sqlite3.Connection, result: FindResult) -> None:
+def _remember(conn: sqlite3.Connection, listed: list[Offer], result: FindResult) -> None:
+    """Each listed offer's price into the price history, and the result as the last one for its request."""
     from shopper.store.repos import LastResultsRepo
+    from shopper.watch.history import record_offers
 
+    record_offers(conn, listed)
     LastResultsRepo(conn).save(result.request, result.model_dump_json())
 
 

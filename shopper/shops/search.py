@@ -5,10 +5,10 @@ from __future__ import annotations
 import asyncio
 import sqlite3
 import time
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from shopper.shops.adapters.base import ShopAdapter, collecting_notes, get_adapter
 from shopper.shops.urls import host
@@ -16,7 +16,9 @@ from shopper.shops.urls import host
 if TYPE_CHECKING:
     from shopper.models import Offer, Query, ShopConfig
     from shopper.shops.fetch import Fetcher
+    from shopper.store.writer import Writer
 
+T = TypeVar("T")
 MIRROR_TTL = 6 * 3600  # a mirror older than this is re-synced before it is searched
 RECHECK_AFTER = 600  # mirror rows older than this are re-checked live before they are shown
 # A shop's answer to a phrase is reused for this long: a repeated or refined request asks again only for
@@ -50,6 +52,15 @@ class SearchContext:
     query: Query
     use_mirror: bool = True
     sync_catalogues: bool = True
+    writer: Writer | None = None  # the find's writer thread; without one, writes go through conn here
+
+    async def write(self, fn: Callable[[sqlite3.Connection], T]) -> T | None:
+        """fn(connection) for a database write, on the writer thread when there is one; None without conn."""
+        if self.conn is None:
+            return None
+        if self.writer is not None:
+            return await self.writer.run(fn)
+        return fn(self.conn)
 
 
 def _now() -> datetime:
@@ -70,8 +81,8 @@ async def resolve_adapter(ctx: SearchContext, shop: ShopConfig) -> ShopAdapter:
         from shopper.shops.detect import detect_shop
 
         detection = await detect_shop(ctx.fetcher, shop.url)
-        if detection.platform and ctx.conn is not None:
-            save_detection(ctx.conn, shop.name, detection)
+        if detection.platform:
+            await ctx.write(lambda c: save_detection(c, shop.name, detection))
     if not detection.platform:
         from shopper.errors import ShopError
 
@@ -96,9 +107,8 @@ async def _remembered_search_url(ctx: SearchContext, shop: ShopConfig) -> None:
     template = await find_search_template(ctx.fetcher, shop.url)
     if template:
         shop.search_url = template
-        if ctx.conn is not None:
-            found = Detection(url=shop.url, reachable=True, platform="html", search_url=template)
-            save_detection(ctx.conn, shop.name, found)
+        found = Detection(url=shop.url, reachable=True, platform="html", search_url=template)
+        await ctx.write(lambda c: save_detection(c, shop.name, found))
 
 
 async def live_search(ctx: SearchContext, adapter: ShopAdapter, shop: ShopConfig) -> tuple[list[Offer], bool]:
@@ -135,8 +145,8 @@ async def live_search(ctx: SearchContext, adapter: ShopAdapter, shop: ShopConfig
                 by_url.setdefault(offer.url, offer)
         if len(by_url) >= ENOUGH_CANDIDATES and not wide:
             break
-    if repo is not None:
-        repo.record(shop.name, tried)
+    if repo is not None and tried:
+        await ctx.write(lambda c: SearchStylesRepo(c).record(shop.name, tried))
     return list(by_url.values()), bool(tried)
 
 
@@ -159,7 +169,7 @@ async def _search_phrase(
         stamp = _now()
         for offer in offers:
             offer.fetched_at = offer.fetched_at or stamp
-        recent.put(shop.name, phrase, offers)
+        await ctx.write(lambda c: RecentSearchesRepo(c).put(shop.name, phrase, offers))
     return offers, True
 
 
@@ -206,40 +216,21 @@ async def sync_catalogue(
     if offers is None:
         return None
     if at_most is not None and len(offers) > at_most:
-        CatalogMirror(ctx.conn).mark_synced(shop.name, None, complete=False)
+        await ctx.write(lambda c: CatalogMirror(c).mark_synced(shop.name, None, complete=False))
         return None
     stamp = _now()
     for offer in offers:
         offer.fetched_at = stamp
-    await _mirror_all(ctx.conn, shop.name, offers)
-    return offers
 
-
-async def _mirror_all(conn: sqlite3.Connection, shop: str, offers: list[Offer]) -> None:
-    """Replace the shop's mirrored catalogue with these offers and mark it synced."""
-    from shopper.shops.catalog import CatalogMirror
-    from shopper.store.db import connect_again, database_file
-
-    def write(into: sqlite3.Connection) -> None:
+    def mirror_all(into: sqlite3.Connection) -> None:
         mirror = CatalogMirror(into)
-        mirror.replace_all(shop, offers)
-        mirror.mark_synced(shop, len(offers), complete=True)
+        mirror.replace_all(shop.name, offers)
+        mirror.mark_synced(shop.name, len(offers), complete=True)
 
-    path = database_file(conn)
-    if path is None:
-        write(conn)
-        return
-
-    def write_alone() -> None:
-        own = connect_again(path)  # opened in the thread too: opening can wait for another writer
-        try:
-            write(own)
-        finally:
-            own.close()
-
-    # Indexing a catalogue (FTS) is the longest CPU stretch of a first find; SQLite releases the GIL
-    # while it works, so on a connection of its own, in a thread, the other shops' answers go on meanwhile.
-    await asyncio.to_thread(write_alone)
+    # Indexing a catalogue (FTS) is the longest stretch of a first find's database work; on the writer
+    # thread SQLite releases the GIL while it works, and the other shops' answers go on meanwhile.
+    await ctx.write(mirror_all)
+    return offers
 
 
 def fetched_within(offer: Offer | None, seconds: float) -> bool:
@@ -292,10 +283,11 @@ async def read_pages(
             merge_live(offer, parsed[offer.url])
         elif offer.url in known and offer.url not in reading:
             merge_read(offer, known[offer.url])
-    if ctx.conn is not None and parsed:
+    if parsed:
         from shopper.shops.catalog import CatalogMirror
 
-        CatalogMirror(ctx.conn).upsert(shop.name, [o for o in chosen if o.url in parsed])
+        read_now = [o for o in chosen if o.url in parsed]
+        await ctx.write(lambda c: CatalogMirror(c).upsert(shop.name, read_now))
     return attempted, parsed
 
 
