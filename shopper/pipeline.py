@@ -49,6 +49,7 @@ async def find_events(
     """Yield progress events as shops answer, then the FindResult last."""
     from contextlib import aclosing
 
+    from shopper.runtime import fewer_collections
     from shopper.store.writer import Writer
 
     # the find's database writes go through one thread of their own (store/writer.py), closed at the end
@@ -57,9 +58,10 @@ async def find_events(
         steps = _find_events(
             request, profile, query, conn, writer, use_mirror, deadline, fetch_settings, photos
         )
-        async with aclosing(steps):
-            async for step in steps:
-                yield step
+        with fewer_collections.held():
+            async with aclosing(steps):
+                async for step in steps:
+                    yield step
     finally:
         if writer is not None:
             await writer.aclose()

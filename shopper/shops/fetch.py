@@ -6,7 +6,6 @@ import asyncio
 import contextlib
 import json
 import sqlite3
-import sys
 import time
 from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass, replace
@@ -16,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from shopper import USER_AGENT
 from shopper.errors import FetchError
+from shopper.runtime import quick_switches
 from shopper.shops.body import BodyError, decode_text, parse_retry_after, read_capped
 from shopper.shops.robots import RobotsCache, origin_of
 
@@ -168,7 +168,7 @@ class Fetcher:
                 await client.aclose()
             finally:
                 if self.settings.cache_path is not None:
-                    _quick_switches.leave()
+                    quick_switches.leave()
 
     async def get(
         self,
@@ -464,36 +464,8 @@ class Fetcher:
                 self.settings = replace(self.settings, cache_path=None)
             self._client = _make_client(self.settings, self._acquire)
             if self.settings.cache_path is not None:
-                _quick_switches.enter()
+                quick_switches.enter()
         return self._client
-
-
-class _QuickSwitches:
-    """The interpreter's thread switch interval, shortened while a caching client is open.
-
-    The HTTP cache's SQLite calls each hop to a worker thread and back. While another thread computes
-    (a catalogue page being normalized), each hop waits out the switch interval (5 ms by default), and a
-    response of a few hundred chunks and cache writes took 0.7 s instead of 0.09 s."""
-
-    INTERVAL = 0.001  # seconds
-
-    def __init__(self) -> None:
-        self._open = 0
-        self._saved = 0.0
-
-    def enter(self) -> None:
-        if self._open == 0:
-            self._saved = sys.getswitchinterval()
-            sys.setswitchinterval(min(self._saved, self.INTERVAL))
-        self._open += 1
-
-    def leave(self) -> None:
-        self._open -= 1
-        if self._open == 0:
-            sys.setswitchinterval(self._saved)
-
-
-_quick_switches = _QuickSwitches()
 
 
 def _cache_problem(path: Path | None) -> str | None:
