@@ -65,13 +65,15 @@ async def sync_shops(profile: Profile) -> list[tuple[str, int, str | None]]:
     from shopper.shops.fetch import Fetcher
     from shopper.shops.search import SearchContext, resolve_adapter, sync_catalogue
     from shopper.store.db import connect
+    from shopper.store.writer import Writer
 
     shops, _ = shops_for(profile)
     conn = connect()
     results: list[tuple[str, int, str | None]] = []
     try:
-        async with Fetcher(_fetch_settings()) as fetcher:
-            ctx = SearchContext(fetcher=fetcher, conn=conn, query=Query(text=""))
+        # the catalogues are indexed on the writer's thread while the other shops' pages come in
+        async with Writer(conn) as writer, Fetcher(_fetch_settings()) as fetcher:
+            ctx = SearchContext(fetcher=fetcher, conn=conn, query=Query(text=""), writer=writer)
 
             async def one(shop: ShopConfig) -> tuple[str, int, str | None]:
                 try:
