@@ -147,6 +147,14 @@ def test_money_never_built_from_float(value: float) -> None:
         Money(amount=value, currency="EUR")
 
 
+@pytest.mark.parametrize("text", ["NaN", "-NaN", "sNaN", "Infinity", "-Infinity", "inf"])
+def test_money_is_never_an_infinity_or_not_a_number(text: str) -> None:
+    with pytest.raises(ValidationError):
+        Money(amount=Decimal(text), currency="EUR")
+    with pytest.raises(ValidationError):
+        Money(amount=text, currency="EUR")  # type: ignore[arg-type]
+
+
 # --- availability -------------------------------------------------------------------------
 
 
