@@ -179,6 +179,8 @@ async def _find_events(
     if writer is not None:
         listed = [o for batch in found for o in batch]
         await writer.run(lambda c: _remember(c, listed, result))
+        # the writes no one waited for are all made by now (one queue): say if any failed
+        result.warnings.extend(f"not saved in the local database: {error}" for error in writer.errors)
     yield result
 
 

@@ -100,3 +100,17 @@ async def test_close_waits_for_writes_whose_callers_were_cancelled(tmp_path: Pat
     finally:
         blocker.close()
         conn.close()
+
+
+async def test_a_write_no_one_waits_for_is_made_in_order_and_its_failure_kept(tmp_path: Path) -> None:
+    conn = connect(tmp_path / "shopper.db")
+    try:
+        async with Writer(conn) as writer:
+            writer.submit(lambda c: CatalogMirror(c).mark_synced("winkel", 4))
+            writer.submit(lambda c: c.execute("INSERT INTO no_such_table VALUES (1)"))
+            # asked after both: by the time it runs, both have been tried
+            assert await writer.run(lambda c: _synced(c, "winkel")) == 4
+            assert len(writer.errors) == 1 and "no_such_table" in writer.errors[0]
+            assert "\n" not in writer.errors[0]
+    finally:
+        conn.close()

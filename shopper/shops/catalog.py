@@ -47,6 +47,11 @@ def _utc(moment: datetime | None) -> datetime:
     return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
 
 
+def offer_rows(shop: str, offers: Iterable[Offer]) -> list[tuple[Any, ...]]:
+    """The mirror's rows for these offers: a snapshot, taken before another thread writes them."""
+    return [_to_row(shop, offer) for offer in offers]
+
+
 class CatalogMirror:
     """Offers per shop in the local database; writes are short transactions (WRITE_BATCH offers each)."""
 
@@ -57,7 +62,10 @@ class CatalogMirror:
 
     def upsert(self, shop: str, offers: Iterable[Offer]) -> int:
         """Insert or replace the given offers of a shop (keyed by url); returns how many were written."""
-        rows = [_to_row(shop, offer) for offer in offers]
+        return self.upsert_rows(offer_rows(shop, offers))
+
+    def upsert_rows(self, rows: list[tuple[Any, ...]]) -> int:
+        """upsert() with the rows already built (offer_rows) by the thread that owns the offers."""
         self._write_batches(rows)
         return len(rows)
 

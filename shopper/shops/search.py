@@ -62,6 +62,16 @@ class SearchContext:
             return await self.writer.run(fn)
         return fn(self.conn)
 
+    def write_later(self, fn: Callable[[sqlite3.Connection], object]) -> None:
+        """fn(connection) for a write nothing in this search reads back: queued on the writer thread
+        (behind, say, a catalogue being indexed) without waiting for it; made here without a writer."""
+        if self.conn is None:
+            return
+        if self.writer is not None:
+            self.writer.submit(fn)
+        else:
+            fn(self.conn)
+
 
 def _now() -> datetime:
     return datetime.now(UTC)
@@ -146,7 +156,7 @@ async def live_search(ctx: SearchContext, adapter: ShopAdapter, shop: ShopConfig
         if len(by_url) >= ENOUGH_CANDIDATES and not wide:
             break
     if repo is not None and tried:
-        await ctx.write(lambda c: SearchStylesRepo(c).record(shop.name, tried))
+        ctx.write_later(lambda c: SearchStylesRepo(c).record(shop.name, tried))
     return list(by_url.values()), bool(tried)
 
 
@@ -156,7 +166,7 @@ async def _search_phrase(
     """(offers, whether the shop was asked): a phrase asked within SEARCH_MEMORY s is not asked again."""
     recent = None
     if ctx.conn is not None and ctx.use_mirror:
-        from shopper.store.phrasings_repo import RecentSearchesRepo
+        from shopper.store.phrasings_repo import RecentSearchesRepo, dump_offers
 
         recent = RecentSearchesRepo(ctx.conn)
         remembered = recent.get(shop.name, phrase, SEARCH_MEMORY)
@@ -169,7 +179,8 @@ async def _search_phrase(
         stamp = _now()
         for offer in offers:
             offer.fetched_at = offer.fetched_at or stamp
-        await ctx.write(lambda c: RecentSearchesRepo(c).put(shop.name, phrase, offers))
+        dumped = dump_offers(offers)  # a snapshot: the offers go on to be merged with page reads
+        ctx.write_later(lambda c: RecentSearchesRepo(c).put_dumped(shop.name, phrase, dumped))
     return offers, True
 
 
@@ -284,10 +295,10 @@ async def read_pages(
         elif offer.url in known and offer.url not in reading:
             merge_read(offer, known[offer.url])
     if parsed:
-        from shopper.shops.catalog import CatalogMirror
+        from shopper.shops.catalog import CatalogMirror, offer_rows
 
-        read_now = [o for o in chosen if o.url in parsed]
-        await ctx.write(lambda c: CatalogMirror(c).upsert(shop.name, read_now))
+        rows = offer_rows(shop.name, [o for o in chosen if o.url in parsed])  # a snapshot, as read now
+        ctx.write_later(lambda c: CatalogMirror(c).upsert_rows(rows))
     return attempted, parsed
 
 

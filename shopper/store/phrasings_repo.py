@@ -67,10 +67,19 @@ class RecentSearchesRepo:
 
     def put(self, shop: str, phrase: str, offers: list[Offer]) -> None:
         """Remember what the search for `phrase` listed, now."""
+        self.put_dumped(shop, phrase, dump_offers(offers))
+
+    def put_dumped(self, shop: str, phrase: str, offers_json: str) -> None:
+        """put(), with the offers already dumped (dump_offers) by the thread that owns them."""
         with self.conn:
             self.conn.execute(
                 "INSERT INTO search_results (shop, phrase, offers_json, searched_at) VALUES (?, ?, ?, ?) "
                 "ON CONFLICT (shop, phrase) DO UPDATE SET offers_json = excluded.offers_json, "
                 "searched_at = excluded.searched_at",
-                (shop, phrase.lower(), _OFFERS.dump_json(offers).decode(), datetime.now(UTC).isoformat()),
+                (shop, phrase.lower(), offers_json, datetime.now(UTC).isoformat()),
             )
+
+
+def dump_offers(offers: list[Offer]) -> str:
+    """The offers as RecentSearchesRepo keeps them: a snapshot, taken before another thread writes it."""
+    return _OFFERS.dump_json(offers).decode()

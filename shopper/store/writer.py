@@ -31,6 +31,7 @@ class Writer:
         self._path = database_file(conn)
         self._own: sqlite3.Connection | None = None
         self._executor: ThreadPoolExecutor | None = None
+        self.errors: list[str] = []  # failures of submitted writes, one line each
 
     async def run(self, fn: Callable[[sqlite3.Connection], T]) -> T:
         """fn(connection), run on the writer thread after every write asked before it."""
@@ -42,6 +43,22 @@ class Writer:
         # shielded: a cancelled caller (Ctrl-C, a shop's deadline) does not undo a write already queued,
         # and close() waits for it, so what was read is kept whole or not at all
         return await asyncio.shield(loop.run_in_executor(self._executor, self._call, fn))
+
+    def submit(self, fn: Callable[[sqlite3.Connection], object]) -> None:
+        """fn(connection) queued after every write asked before it, and not waited for: for what nothing
+        in this run reads back. A failure is kept in `errors`; close() waits for the queue."""
+        if self._path is None:
+            self._kept(fn)
+            return
+        if self._executor is None:
+            self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="shopper-writer")
+        self._executor.submit(self._kept, fn)
+
+    def _kept(self, fn: Callable[[sqlite3.Connection], object]) -> None:
+        try:
+            self._call(fn) if self._path is not None else fn(self._conn)
+        except Exception as exc:  # no one awaits this write: its failure is reported instead
+            self.errors.append(f"{type(exc).__name__}: {' '.join(str(exc).split())}")
 
     def _call(self, fn: Callable[[sqlite3.Connection], T]) -> T:
         if self._own is None:  # opened on the writer thread, the only one that may use it
