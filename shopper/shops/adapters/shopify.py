@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import asyncio
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit, urlunsplit
 
+from shopper import workers
 from shopper.shops.adapters.base import register, to_offers
 from shopper.shops.urls import join
 
@@ -57,6 +57,7 @@ class ShopifyAdapter:
     ) -> list[Offer] | None:
         """Every product through /products.json, 250 a page."""
         offers: list[Offer] = []
+        workers.warm_up()
         for number in range(1, MAX_PAGES + 1):
             page = await fetcher.get(
                 join(shop.url, "/products.json"),
@@ -66,9 +67,9 @@ class ShopifyAdapter:
             )
             if page is None:
                 return offers or None
-            # Decoding and normalizing hundreds of products is CPU work: off the event loop, so other
-            # shops' responses are taken in meanwhile.
-            read = await asyncio.to_thread(_catalogue_page, page.text, shop)
+            # Decoding and normalizing hundreds of products is CPU work: in the worker process (started
+            # above, while this page downloaded), so other shops' responses are taken in meanwhile.
+            read = await workers.parse(_catalogue_page, page.text, shop)
             if read is None:
                 fetcher.warnings.append(f"{page.url}: not a products.json page")
                 return offers or None

@@ -6,6 +6,7 @@ import asyncio
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
+from shopper import workers
 from shopper.shops.adapters.base import register, to_offers
 from shopper.shops.urls import join
 
@@ -100,6 +101,7 @@ class WooCommerceAdapter:
         # A shop with more than a page of products is common, and the page count is only known when the
         # first page has come: asking for the second at once saves that round trip, at the cost of one
         # small request (an empty page or an error, ignored) to a shop that has only one.
+        workers.warm_up()
         ahead = (
             asyncio.ensure_future(self._fetch(fetcher, shop, 2, quiet=True)) if max_items > PER_PAGE else None
         )
@@ -152,9 +154,9 @@ class WooCommerceAdapter:
         return None if page is None else await self._read(page, shop)
 
     async def _read(self, page: Page, shop: ShopConfig) -> list[Offer] | None:
-        # Decoding and normalizing a page of 100 products is CPU work: off the event loop, so other
+        # Decoding and normalizing a page of 100 products is CPU work: in the worker process, so other
         # shops' responses are taken in meanwhile.
-        return await asyncio.to_thread(_page_offers, page.text, shop)
+        return await workers.parse(_page_offers, page.text, shop)
 
 
 register(WooCommerceAdapter())

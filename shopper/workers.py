@@ -1,0 +1,174 @@
+"""A worker process for CPU-heavy parsing (catalogue pages): this process's GIL stays free meanwhile.
+
+Normalizing a page of a few hundred products takes about 0.1 s of pure Python. In a thread it holds
+the GIL that every shop's answer waits for; in a process of its own it runs on another core, and only
+the result comes back (a pickle, about a fifth of the work to read). One worker, started with the first
+catalogue request so that it is up by the time the page has downloaded.
+
+It is `python -m shopper.workers` on a pipe, not a multiprocessing pool: a spawned or forkserver child
+runs the program's main module again (a script calling shopper without an `if __name__ == "__main__"`
+guard would run twice, and the CLI's imports would load in the worker), and a plain fork would copy this
+process's threads and connections. Without a second core, or once the worker has failed, a thread does
+the work, as before."""
+
+from __future__ import annotations
+
+import asyncio
+import atexit
+import contextlib
+import os
+import pickle
+import signal
+import struct
+import subprocess
+import sys
+import threading
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+from typing import IO, Any, TypeVar
+
+T = TypeVar("T")
+
+MIN_CORES = 2  # on one core a second process only competes with this one
+_HEADER = struct.Struct("!Q")  # the length of the pickle that follows
+
+
+class WorkerFailed(Exception):
+    """The worker process is gone or answered nonsense (not an error of the function it ran)."""
+
+
+class _Worker:
+    """One child process; calls are made one at a time, from worker threads of the event loop."""
+
+    def __init__(self) -> None:
+        # the worker imports this very copy of shopper (a checkout run with PYTHONPATH, say)
+        here = str(Path(__file__).resolve().parents[1])
+        env = {
+            **os.environ,
+            "PYTHONPATH": os.pathsep.join(filter(None, [here, os.environ.get("PYTHONPATH")])),
+        }
+        self._proc = subprocess.Popen(
+            [sys.executable, "-m", "shopper.workers"],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            env=env,
+            start_new_session=True,  # Ctrl-C is for this process to handle; the worker ends with its pipe
+        )
+        self._lock = threading.Lock()
+
+    def call(self, fn: Callable[..., T], args: tuple[object, ...]) -> T:
+        with self._lock:
+            try:
+                _send(self._proc.stdin, (fn, args))
+                ok, value = _receive(self._proc.stdout)
+            except (OSError, EOFError, pickle.UnpicklingError, struct.error) as exc:
+                raise WorkerFailed(str(exc) or type(exc).__name__) from None
+        if not ok:
+            raise value
+        return value
+
+    def close(self) -> None:
+        if self._proc.stdin is not None:
+            with contextlib.suppress(OSError):
+                self._proc.stdin.close()
+        try:
+            self._proc.wait(timeout=2)
+        except subprocess.TimeoutExpired:
+            self._proc.kill()
+
+
+_worker: _Worker | None = None
+_unavailable = False
+_starting = threading.Lock()
+
+
+def warm_up() -> None:
+    """Start the worker (when this machine has a core for it) without waiting for it to be ready."""
+    global _worker, _unavailable
+    with _starting:
+        if _worker is not None or _unavailable:
+            return
+        if (os.cpu_count() or 1) < MIN_CORES:
+            _unavailable = True
+            return
+        try:
+            _worker = _Worker()
+        except OSError:
+            _unavailable = True
+            return
+        atexit.register(_worker.close)
+
+
+_calls: ThreadPoolExecutor | None = None  # one thread that talks to the worker: calls wait in its queue
+
+
+def _call_worker(worker: _Worker, fn: Callable[..., T], args: tuple[object, ...]) -> T:
+    global _worker, _unavailable
+    try:
+        return worker.call(fn, args)
+    except WorkerFailed:
+        with _starting:  # the next calls go straight to threads
+            _unavailable, _worker = True, None
+        worker.close()
+        raise
+
+
+async def parse(fn: Callable[..., T], *args: object) -> T:
+    """fn(*args) in the worker process when there is one, else in a thread; fn and args must pickle."""
+    global _calls
+    warm_up()
+    worker = _worker
+    if worker is not None:
+        if _calls is None:
+            _calls = ThreadPoolExecutor(max_workers=1, thread_name_prefix="shopper-worker-calls")
+        try:
+            return await asyncio.get_running_loop().run_in_executor(_calls, _call_worker, worker, fn, args)
+        except WorkerFailed:
+            pass  # the page is parsed here after all
+    return await asyncio.to_thread(fn, *args)
+
+
+def _send(pipe: IO[bytes] | None, message: Any) -> None:
+    assert pipe is not None
+    data = pickle.dumps(message, protocol=pickle.HIGHEST_PROTOCOL)
+    pipe.write(_HEADER.pack(len(data)))
+    pipe.write(data)
+    pipe.flush()
+
+
+def _receive(pipe: IO[bytes] | None) -> Any:
+    assert pipe is not None
+    header = pipe.read(_HEADER.size)
+    if len(header) < _HEADER.size:
+        raise EOFError("the worker closed its pipe")
+    size = _HEADER.unpack(header)[0]
+    data = pipe.read(size)
+    if len(data) < size:
+        raise EOFError("the worker closed its pipe")
+    return pickle.loads(data)
+
+
+def serve() -> None:
+    """The worker's side: call what comes in on stdin, answer on stdout, until stdin closes."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    # imported before the first page arrives: these are what the pages need
+    import shopper.shops.adapters.shopify
+    import shopper.shops.adapters.woocommerce  # noqa: F401
+
+    inbox, outbox = sys.stdin.buffer, sys.stdout.buffer
+    sys.stdout = sys.stderr  # a stray print must not corrupt the pipe
+    while True:
+        try:
+            fn, args = _receive(inbox)
+        except EOFError:
+            return
+        try:
+            answer = (True, fn(*args))
+        except Exception as exc:  # the caller gets it back, raised where it asked
+            answer = (False, exc)
+        _send(outbox, answer)
+
+
+if __name__ == "__main__":
+    serve()
