@@ -39,7 +39,7 @@ class WorkerFailed(Exception):
 
 
 class _Worker:
-    """One child process; calls are made one at a time, from worker threads of the event loop."""
+    """One child process; calls are made one at a time (from the one thread that talks to it)."""
 
     def __init__(self) -> None:
         # the worker imports this very copy of shopper (a checkout run with PYTHONPATH, say)
@@ -52,6 +52,8 @@ class _Worker:
             [sys.executable, "-m", "shopper.workers"],
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
+            # a worker that cannot start (no shopper where it looks) is a fallback, not a traceback
+            stderr=subprocess.DEVNULL,
             env=env,
             start_new_session=True,  # Ctrl-C is for this process to handle; the worker ends with its pipe
         )
