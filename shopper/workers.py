@@ -59,10 +59,10 @@ class _Worker:
         )
         self._lock = threading.Lock()
 
-    def call(self, fn: Callable[..., T], args: tuple[object, ...]) -> T:
+    def call(self, fn: Callable[..., T], args: tuple[object, ...], kwargs: dict[str, object]) -> T:
         with self._lock:
             try:
-                _send(self._proc.stdin, (fn, args))
+                _send(self._proc.stdin, (fn, args, kwargs))
                 ok, value = _receive(self._proc.stdout)
             except (OSError, EOFError, pickle.UnpicklingError, struct.error) as exc:
                 raise WorkerFailed(str(exc) or type(exc).__name__) from None
@@ -105,10 +105,12 @@ def warm_up() -> None:
 _calls: ThreadPoolExecutor | None = None  # one thread that talks to the worker: calls wait in its queue
 
 
-def _call_worker(worker: _Worker, fn: Callable[..., T], args: tuple[object, ...]) -> T:
+def _call_worker(
+    worker: _Worker, fn: Callable[..., T], args: tuple[object, ...], kwargs: dict[str, object]
+) -> T:
     global _worker, _unavailable
     try:
-        return worker.call(fn, args)
+        return worker.call(fn, args, kwargs)
     except WorkerFailed:
         with _starting:  # the next calls go straight to threads
             _unavailable, _worker = True, None
@@ -116,8 +118,8 @@ def _call_worker(worker: _Worker, fn: Callable[..., T], args: tuple[object, ...]
         raise
 
 
-async def parse(fn: Callable[..., T], *args: object) -> T:
-    """fn(*args) in the worker process when there is one, else in a thread; fn and args must pickle."""
+async def parse(fn: Callable[..., T], *args: object, **kwargs: object) -> T:
+    """fn(*args, **kwargs) in the worker process when there is one, else in a thread; all must pickle."""
     global _calls
     warm_up()
     worker = _worker
@@ -125,10 +127,11 @@ async def parse(fn: Callable[..., T], *args: object) -> T:
         if _calls is None:
             _calls = ThreadPoolExecutor(max_workers=1, thread_name_prefix="shopper-worker-calls")
         try:
-            return await asyncio.get_running_loop().run_in_executor(_calls, _call_worker, worker, fn, args)
+            loop = asyncio.get_running_loop()
+            return await loop.run_in_executor(_calls, _call_worker, worker, fn, args, kwargs)
         except WorkerFailed:
             pass  # the page is parsed here after all
-    return await asyncio.to_thread(fn, *args)
+    return await asyncio.to_thread(fn, *args, **kwargs)
 
 
 def _send(pipe: IO[bytes] | None, message: Any) -> None:
@@ -162,11 +165,11 @@ def serve() -> None:
     sys.stdout = sys.stderr  # a stray print must not corrupt the pipe
     while True:
         try:
-            fn, args = _receive(inbox)
+            fn, args, kwargs = _receive(inbox)
         except EOFError:
             return
         try:
-            answer = (True, fn(*args))
+            answer = (True, fn(*args, **kwargs))
         except Exception as exc:  # the caller gets it back, raised where it asked
             answer = (False, exc)
         _send(outbox, answer)
