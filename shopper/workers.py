@@ -26,7 +26,7 @@ import threading
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
-from typing import IO, Any, TypeVar
+from typing import IO, TypeVar
 
 T = TypeVar("T")
 
@@ -36,6 +36,10 @@ _HEADER = struct.Struct("!Q")  # the length of the pickle that follows
 
 class WorkerFailed(Exception):
     """The worker process is gone or answered nonsense (not an error of the function it ran)."""
+
+
+class NotPicklable(Exception):
+    """The call cannot be sent to a process (a local function, say): it is made here instead."""
 
 
 class _Worker:
@@ -60,12 +64,20 @@ class _Worker:
         self._lock = threading.Lock()
 
     def call(self, fn: Callable[..., T], args: tuple[object, ...], kwargs: dict[str, object]) -> T:
+        try:
+            data = pickle.dumps((fn, args, kwargs), protocol=pickle.HIGHEST_PROTOCOL)
+        except Exception as exc:  # PicklingError, or AttributeError/TypeError for what pickle cannot reach
+            raise NotPicklable(str(exc)) from None
         with self._lock:
             try:
-                _send(self._proc.stdin, (fn, args, kwargs))
-                ok, value = _receive(self._proc.stdout)
-            except (OSError, EOFError, pickle.UnpicklingError, struct.error) as exc:
+                _write(self._proc.stdin, data)
+                raw = _read(self._proc.stdout)
+            except (OSError, EOFError, struct.error) as exc:
                 raise WorkerFailed(str(exc) or type(exc).__name__) from None
+        try:
+            ok, value = pickle.loads(raw)
+        except Exception as exc:  # an exception class that cannot be rebuilt here, say
+            raise NotPicklable(f"the worker's answer could not be read: {exc}") from None
         if not ok:
             raise value
         return value
@@ -129,29 +141,28 @@ async def parse(fn: Callable[..., T], *args: object, **kwargs: object) -> T:
         try:
             loop = asyncio.get_running_loop()
             return await loop.run_in_executor(_calls, _call_worker, worker, fn, args, kwargs)
-        except WorkerFailed:
+        except (WorkerFailed, NotPicklable):
             pass  # the page is parsed here after all
     return await asyncio.to_thread(fn, *args, **kwargs)
 
 
-def _send(pipe: IO[bytes] | None, message: Any) -> None:
+def _write(pipe: IO[bytes] | None, data: bytes) -> None:
     assert pipe is not None
-    data = pickle.dumps(message, protocol=pickle.HIGHEST_PROTOCOL)
     pipe.write(_HEADER.pack(len(data)))
     pipe.write(data)
     pipe.flush()
 
 
-def _receive(pipe: IO[bytes] | None) -> Any:
+def _read(pipe: IO[bytes] | None) -> bytes:
     assert pipe is not None
     header = pipe.read(_HEADER.size)
     if len(header) < _HEADER.size:
-        raise EOFError("the worker closed its pipe")
+        raise EOFError("the pipe was closed")
     size = _HEADER.unpack(header)[0]
     data = pipe.read(size)
     if len(data) < size:
-        raise EOFError("the worker closed its pipe")
-    return pickle.loads(data)
+        raise EOFError("the pipe was closed")
+    return data
 
 
 def serve() -> None:
@@ -165,15 +176,27 @@ def serve() -> None:
     sys.stdout = sys.stderr  # a stray print must not corrupt the pipe
     while True:
         try:
-            fn, args, kwargs = _receive(inbox)
+            request = _read(inbox)
         except EOFError:
             return
         try:
-            answer = (True, fn(*args, **kwargs))
-        except Exception as exc:  # the caller gets it back, raised where it asked
-            answer = (False, exc)
-        _send(outbox, answer)
+            fn, args, kwargs = pickle.loads(request)
+        except Exception as exc:  # a function this process cannot import: the caller makes the call
+            answer: tuple[bool, object] = (False, NotPicklable(f"the worker cannot load the call: {exc}"))
+        else:
+            try:
+                answer = (True, fn(*args, **kwargs))
+            except Exception as exc:  # the caller gets it back, raised where it asked
+                answer = (False, exc)
+        try:
+            data = pickle.dumps(answer, protocol=pickle.HIGHEST_PROTOCOL)
+        except Exception as exc:  # the caller does the work itself; this worker goes on
+            data = pickle.dumps((False, NotPicklable(str(exc))), protocol=pickle.HIGHEST_PROTOCOL)
+        _write(outbox, data)
 
 
 if __name__ == "__main__":
-    serve()
+    # run as the module the caller knows, so the exceptions sent back unpickle there as shopper.workers.*
+    from shopper.workers import serve as _serve
+
+    _serve()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import signal
+import threading
 from collections.abc import Iterator
 
 import pytest
@@ -36,6 +37,26 @@ async def test_an_error_of_the_work_is_raised_here(fresh: None) -> None:
     with pytest.raises(ValueError, match="invalid literal"):
         await workers.parse(int, "not a number")
     assert await workers.parse(os.getpid) != os.getpid()  # the worker is still there
+
+
+@needs_two_cores
+async def test_what_cannot_be_sent_to_the_worker_is_done_here(fresh: None) -> None:
+    here = os.getpid()
+    assert await workers.parse(lambda: os.getpid()) == here  # a local function does not pickle
+    assert await workers.parse(os.getpid) != here  # and the worker is still there for the next
+
+
+def _defined_in_the_tests() -> int:
+    return os.getpid()  # the worker cannot import this module
+
+
+@needs_two_cores
+async def test_a_call_or_answer_the_worker_cannot_handle_is_made_here(fresh: None) -> None:
+    here = os.getpid()
+    assert await workers.parse(_defined_in_the_tests) == here
+    lock = await workers.parse(threading.Lock)  # made there, but a lock does not pickle back
+    assert lock.acquire(blocking=False)
+    assert await workers.parse(os.getpid) != here  # the worker went on
 
 
 @needs_two_cores
