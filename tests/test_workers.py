@@ -5,11 +5,19 @@ from __future__ import annotations
 import os
 import signal
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
 
 import pytest
+from conftest import fixture_path
 
 from shopper import workers
+from shopper.models import ShopConfig
+from shopper.shops.adapters.base import get_adapter
+from shopper.shops.adapters.shopify import _catalogue_page
+from shopper.shops.adapters.woocommerce import _page_offers
+from shopper.shops.fetch import Fetcher, FetchSettings
 
 needs_two_cores = pytest.mark.skipif((os.cpu_count() or 1) < workers.MIN_CORES, reason="one core: threads")
 
@@ -75,3 +83,82 @@ async def test_without_a_second_core_there_is_no_worker(fresh: None, monkeypatch
     monkeypatch.setattr(os, "cpu_count", lambda: 1)
     assert await workers.parse(os.getpid) == os.getpid()
     assert workers._worker is None
+
+
+class _CapturedShop:
+    """Serves real captured API answers (tests/fixtures, see PROVENANCE.md) on 127.0.0.1."""
+
+    def __init__(self, routes: dict[str, tuple[bytes, dict[str, str]]]) -> None:
+        class Handler(BaseHTTPRequestHandler):
+            def do_GET(self) -> None:
+                path, _, query = self.path.partition("?")
+                found = routes.get(path if "page=2" not in query else path + "#2")
+                if found is None:
+                    self.send_error(404)
+                    return
+                body, headers = found
+                self.send_response(200)
+                for name, value in {"Content-Type": "application/json", **headers}.items():
+                    self.send_header(name, value)
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+
+            def log_message(self, *args: object) -> None:
+                pass
+
+        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        threading.Thread(target=self.httpd.serve_forever, args=(0.01,), daemon=True).start()
+        self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}"
+
+    def close(self) -> None:
+        self.httpd.shutdown()
+        self.httpd.server_close()
+
+
+@needs_two_cores
+@pytest.mark.parametrize(
+    ("platform", "fixture", "path", "headers"),
+    [
+        ("shopify", "shopify_products_json_tokyopop_single_product_untrimmed.json", "/products.json", {}),
+        (
+            "woocommerce",
+            "woocommerce_store_api_products_docs_example.json",
+            "/wp-json/wc/store/v1/products",
+            {"X-WP-Total": "1", "X-WP-TotalPages": "1"},
+        ),
+    ],
+)
+async def test_a_real_catalogue_page_read_in_the_worker_is_the_one_read_here(
+    fresh: None,
+    monkeypatch: pytest.MonkeyPatch,
+    platform: str,
+    fixture: str,
+    path: str,
+    headers: dict[str, str],
+) -> None:
+    sent: list[str] = []  # what the worker was sent and answered
+    call = workers._Worker.call
+
+    def counted(self: workers._Worker, fn: Callable[..., Any], *rest: Any) -> Any:
+        answer = call(self, fn, *rest)
+        sent.append(fn.__name__)
+        return answer
+
+    monkeypatch.setattr(workers._Worker, "call", counted)
+    body = fixture_path(fixture).read_bytes()
+    shop = _CapturedShop({path: (body, headers), path + "#2": (b"[]", headers)})
+    try:
+        config = ShopConfig(name="captured", url=shop.url, platform=platform)  # type: ignore[arg-type]
+        async with Fetcher(FetchSettings(cache_path=None)) as fetcher:
+            offers = await get_adapter(platform).catalogue(fetcher, config)
+    finally:
+        shop.close()
+    if platform == "shopify":
+        read = _catalogue_page(body.decode(), config)
+        here = read[1] if read is not None else None
+    else:
+        here = _page_offers(body.decode(), config)
+    assert sent == [("_catalogue_page" if platform == "shopify" else "_page_offers")]
+    assert offers and here
+    assert [o.model_dump() for o in offers] == [o.model_dump() for o in here]
