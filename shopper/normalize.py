@@ -201,35 +201,36 @@ TRACKING_PARAMS = _words(
 
 
 _PLAIN_URL = re.compile(
-    r"https?://[A-Za-z0-9.-]+(?::[1-9][0-9]{0,4})?(?:/[A-Za-z0-9._~/:=&,-]*)?(?:\?[A-Za-z0-9._~/:=&,-]*)?",
+    r"(https?://)([A-Za-z0-9.-]+(?::([1-9][0-9]{0,4}))?)(/[A-Za-z0-9._~/:=&,-]*)?(?:\?([A-Za-z0-9._~/:=&,-]*))?",
     re.IGNORECASE,
 )
 # An absolute http(s) URL that joining would not change: it would drop an empty "?" or "#", lower
 # "HTTP", and refuse brackets outside an IPv6 host.
 _ABSOLUTE = re.compile(r"https?://[^#\t\r\n\[\]]*[^?#\t\r\n\[\]]")
+_MAX_PORT = 65535
 
 
 def _plain_canonical(url: str) -> str | None:
     """canonical_url's answer for a plain ASCII URL with nothing to encode or drop; None for any other.
 
-    Most shop URLs are such: the general path costs a catalogue's thousands of variant URLs a
-    noticeable time."""
-    if not _PLAIN_URL.fullmatch(url):
+    Most shop URLs are such: the general path (and even urlsplit) costs a catalogue's thousands of
+    variant URLs a noticeable time, so the parts come from the match itself."""
+    match = _PLAIN_URL.fullmatch(url)
+    if match is None:
         return None
-    parts = urlsplit(url)
-    try:
-        port = parts.port
-    except ValueError:
-        return None
-    keys = [kv.split("=", 1)[0].lower() for kv in parts.query.split("&")] if parts.query else []
-    if (
-        (parts.query and not parts.path)  # the general path writes "/" before the query
-        or port == 0
-        or not all(keys)  # an empty pair ("a=1&&b=2", a trailing "&"): the general path drops it
-        or any(k in TRACKING_PARAMS or k.startswith("utm_") for k in keys)
-    ):
-        return None
-    return urlunsplit((parts.scheme.lower(), parts.netloc.lower(), parts.path, parts.query, ""))
+    scheme, netloc, port, path, query = match.groups()
+    if port is not None and int(port) > _MAX_PORT:
+        return None  # urlsplit refuses it: the general path decides
+    if query:
+        keys = [kv.split("=", 1)[0].lower() for kv in query.split("&")]
+        if (
+            not path  # the general path writes "/" before the query
+            or not all(keys)  # an empty pair ("a=1&&b=2", a trailing "&"): the general path drops it
+            or any(k in TRACKING_PARAMS or k.startswith("utm_") for k in keys)
+        ):
+            return None
+        return f"{scheme.lower()}{netloc.lower()}{path}?{query}"
+    return f"{scheme.lower()}{netloc.lower()}{path or ''}"
 
 
 def canonical_url(url: str) -> str:

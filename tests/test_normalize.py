@@ -266,6 +266,20 @@ def test_plain_url_shortcut_agrees_on_generated_paths(tail: str) -> None:
     assert _plain_canonical(url) in (None, _encoded_canonical(url))
 
 
+@given(
+    st.sampled_from(["http://", "https://", "HTTPS://", "Http://"]),
+    st.text(alphabet="aZ09.-:", min_size=1, max_size=12),
+    st.text(alphabet="aZ09/?=&_", max_size=10),
+)
+def test_plain_url_shortcut_agrees_on_generated_hosts(scheme: str, authority: str, tail: str) -> None:
+    url = scheme + authority + tail
+    try:
+        encoded = _encoded_canonical(url)
+    except ValueError:
+        encoded = None  # an invalid port or host: the shortcut must not answer either
+    assert _plain_canonical(url) in (None, encoded), url
+
+
 def test_a_url_no_browser_could_open_is_no_url() -> None:
     for url in ("https://evil.example]Click here", "http://[::1", "http://a:b]x[/link]"):
         assert _absolute(url, "https://shop.example/") is None
