@@ -44,6 +44,7 @@ class TestServer:
         self.user_agents: list[str] = []
         self.inflight = 0
         self.max_inflight = 0
+        self.busy_hits = 0
         self.lock = threading.Lock()
         self.stop = threading.Event()  # set at teardown to release handlers that hang on purpose
         self._httpd = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
@@ -179,6 +180,17 @@ def _concurrent(h: _Handler) -> None:
     h.reply(200, b"done", "text/plain")
 
 
+def _busy_once(h: _Handler) -> None:
+    """The first request under /busy/ gets 429 (retry at once); later ones count as /concurrent/."""
+    with h.t.lock:
+        h.t.busy_hits += 1
+        first = h.t.busy_hits == 1
+    if first:
+        h.reply(429, b"slow down", "text/plain", {"Retry-After": "0"})
+    else:
+        _concurrent(h)
+
+
 def _cached(h: _Handler) -> None:
     h.reply(200, f"<p>served {h.hit_count()}</p>".encode(), "text/html", {"Cache-Control": "max-age=60"})
 
@@ -257,4 +269,5 @@ ROUTES: dict[str, Callable[[_Handler], None]] = {
 PREFIX_ROUTES: dict[str, Callable[[_Handler], None]] = {
     "/private/": lambda h: h.reply(200, b"secret"),
     "/concurrent/": _concurrent,
+    "/busy/": _busy_once,
 }

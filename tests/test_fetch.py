@@ -232,6 +232,18 @@ async def test_per_host_concurrency_never_exceeds_the_limit(
     assert server.max_inflight == limit
 
 
+async def test_a_host_that_says_too_many_requests_gets_one_at_a_time_from_then_on(
+    server: TestServer, fake_time: FakeTime
+) -> None:
+    async with fetcher(fake_time) as f:
+        assert await f.get(server.url("/busy/first")) is not None  # 429, then the retry answers
+        server.max_inflight = 0
+        pages = await asyncio.gather(*(f.get(server.url(f"/busy/{i}")) for i in range(5)))
+    assert all(p is not None for p in pages)
+    assert server.busy_hits == 7
+    assert server.max_inflight == 1
+
+
 # --- retries --------------------------------------------------------------------------------
 
 

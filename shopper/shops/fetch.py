@@ -28,6 +28,8 @@ if TYPE_CHECKING:
 # the catalogue mirror and the recent answers makes none, and importing them costs more than the rest of it.
 
 RETRY_STATUSES = frozenset({408, 429, 500, 502, 503, 504})
+# "Too many requests", "unavailable": the host asks for less; from then on it gets one request at a time.
+SLOW_DOWN_STATUSES = frozenset({429, 503})
 REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
 SCHEMES = ("http", "https")
 # Google reads the first 500 KiB of a robots.txt and ignores the rest; so do we.
@@ -44,7 +46,11 @@ Sleep = Callable[[float], Awaitable[None]]
 class FetchSettings:
     """Politeness, limits and cache location for one Fetcher."""
 
-    per_host_concurrency: int = 4
+    # A find reads a shop's listing, then the product pages its ranking needs, about a round trip's
+    # worth: eight at once (Scrapy's per-domain default; a browser opens six connections to a host for
+    # each page it shows) so that the pages of one shop cost one round trip, not two. robots.txt's
+    # Crawl-delay still spaces them out; the deal-watch runs at 2 a host.
+    per_host_concurrency: int = 8
     min_delay: float = 0.0  # seconds between request starts to one host
     connect_timeout: float = 5.0
     read_timeout: float = 10.0
@@ -146,6 +152,7 @@ class Fetcher:
         self._client: httpx.AsyncClient | None = None
         self._robots = RobotsCache(self._fetch_robots)
         self._slots: dict[str, asyncio.Semaphore] = {}
+        self._slowed: set[str] = set()  # origins that answered 429 or 503: one request at a time
         self._next_start: dict[str, float] = {}
         # Origins that refused or failed to resolve: later requests to them fail at once and quietly,
         # so one dead shop gives one warning, not one per URL.
@@ -345,6 +352,8 @@ class Fetcher:
             else:
                 if raw.status not in RETRY_STATUSES:
                     return raw
+                if raw.status in SLOW_DOWN_STATUSES:
+                    self._slow_down(url)
                 reason = f"HTTP {raw.status}"
                 retry_after = parse_retry_after(raw.headers.get("retry-after"))
             if attempt == s.max_retries:
@@ -413,6 +422,14 @@ class Fetcher:
         caching = response.extensions.get("caching")  # hishel's CacheStatus, a TypedDict
         from_cache = isinstance(caching, dict) and bool(caching.get("from_cache"))
         return _Raw(status, response.url, headers, body, from_cache)
+
+    def _slow_down(self, url: httpx.URL) -> None:
+        """One request at a time to the URL's host from now on (those under way end as they are)."""
+        origin = origin_of(url)
+        if origin not in self._slowed:
+            self._slowed.add(origin)
+            # a new slot: the requests holding the old one give it back to the old one, unseen
+            self._slots[origin] = asyncio.Semaphore(1)
 
     async def _acquire(self, url: httpx.URL) -> asyncio.Semaphore:
         """Take the URL's host slot (released by whoever closes the response) and wait for its start."""
