@@ -9,6 +9,7 @@ import pytest
 from shopper.decide.answer import choose_answer
 from shopper.decide.landed import landed_cost, shop_config
 from shopper.decide.rank import rank, relevance
+from shopper.decide.relevance import with_article
 from shopper.models import Budget, Money, Offer, Profile, Query, ShopConfig, SpecNeed, Variant
 from shopper.money import RateTable, format_money
 from shopper.understand.offline import parse_request
@@ -302,6 +303,13 @@ def test_participle_clause_does_not_name_the_product() -> None:
     ram = offer("Crucial 8GB DDR4 3200 RAM", "20", shop="a")
     ranked, _ = rank([ram], q, Profile())
     assert not any("not a" in r for r in reasons(ranked, ram))
+
+
+def test_a_missing_kind_reads_as_english_singular_or_plural() -> None:
+    assert with_article("jacket") == "a jacket"
+    assert with_article("dress") == "a dress"
+    assert with_article("hiking shoes") == "hiking shoes"
+    assert with_article("headphones") == "headphones"
 
 
 def test_a_dutch_compound_in_a_title_matches_an_english_request() -> None:

@@ -195,7 +195,7 @@ def analyse(offer: Offer, ask: Asked) -> Fit:
             # still that kind of product, as "winter jacket" met by a jacket is
             fit.strict = False
             fit.kind_ok = head_cov > 0
-            fit.reasons.append(f"− not a {shown_term(ask.head, ask.alts)}")
+            fit.reasons.append(f"− not {with_article(shown_term(ask.head, ask.alts))}")
         fit.kind_ok = fit.kind_ok and cov > 0
         fit.coverage = cov
         hit_terms = [shown_term(w, ask.alts) for w in shown if _coverage([w], t, None, ask.alts, shares) >= 1]
@@ -254,6 +254,13 @@ def shown_term(term: str, alts: dict[str, tuple[str, ...]]) -> str:
     others = alts.get(term, ())
     english = [a for a in others if a not in SYNONYMS.get(term, ())]
     return english[0] if english else term
+
+
+def with_article(term: str) -> str:
+    """ "a jacket", but "hiking shoes" and "headphones": no article before a plural."""
+    last = term.rsplit(" ", 1)[-1]
+    plural = len(last) > 3 and last.endswith("s") and not last.endswith(("ss", "us", "is"))
+    return term if plural else f"a {term}"
 
 
 def _extends(x: str, y: str) -> bool:
