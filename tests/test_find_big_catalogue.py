@@ -65,3 +65,31 @@ async def test_a_small_catalogue_is_listed_into_the_mirror_at_the_first_find() -
     finally:
         conn.close()
         store.stop()
+
+
+async def _found_at(url: str, conn: sqlite3.Connection) -> tuple[str, list[str]]:
+    profile = Profile(name="t", currency="EUR", shops=[ShopConfig(name="w", url=url, platform="woocommerce")])
+    events = [e async for e in find_events("fleece vest", profile, conn=conn, fetch_settings=NO_CACHE)]
+    finished = next(e for e in events if isinstance(e, ShopFinished))
+    result = events[-1]
+    return finished.how, [r.offer.url for r in result.offers]  # type: ignore[union-attr]
+
+
+async def test_a_shop_name_that_now_stands_for_another_url_is_not_answered_from_the_old_mirror() -> None:
+    before = WooStore(_catalogue(120)).start()
+    after = WooStore([Variable(7, "Fleece vest Nova", "fleece-vest-nova", 3995, {"m": True})]).start()
+    conn = connect()
+    try:
+        how, urls = await _found_at(before.url, conn)
+        assert how == "synced" and urls and all(u.startswith(before.url) for u in urls)
+        # the profile's shop "w" now points at another shop, within the mirror's freshness window
+        how, urls = await _found_at(after.url, conn)
+        assert how == "synced"
+        assert urls and all(u.startswith(after.url) for u in urls)
+        assert await _found_at(after.url, conn) == ("mirror", urls)  # its own mirror from now on
+        left = conn.execute("SELECT count(*) FROM catalog_offers WHERE url LIKE ?", (before.url + "%",))
+        assert left.fetchone()[0] == 0
+    finally:
+        conn.close()
+        before.stop()
+        after.stop()

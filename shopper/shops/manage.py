@@ -63,7 +63,7 @@ async def sync_shops(profile: Profile) -> list[tuple[str, int, str | None]]:
     from shopper.models import Query
     from shopper.pipeline import shops_for
     from shopper.shops.fetch import Fetcher
-    from shopper.shops.search import SearchContext, resolve_adapter, sync_catalogue
+    from shopper.shops.search import SearchContext, claim_shop_name, resolve_adapter, sync_catalogue
     from shopper.store.db import connect
     from shopper.store.writer import Writer
 
@@ -77,6 +77,7 @@ async def sync_shops(profile: Profile) -> list[tuple[str, int, str | None]]:
 
             async def one(shop: ShopConfig) -> tuple[str, int, str | None]:
                 try:
+                    await claim_shop_name(ctx, shop)
                     adapter = await resolve_adapter(ctx, shop)
                     listed = await sync_catalogue(ctx, adapter, shop)
                 except ShopError as exc:

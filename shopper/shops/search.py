@@ -104,6 +104,23 @@ async def resolve_adapter(ctx: SearchContext, shop: ShopConfig) -> ShopAdapter:
     return get_adapter(detection.platform)
 
 
+async def claim_shop_name(ctx: SearchContext, shop: ShopConfig) -> None:
+    """Make sure what is kept under the shop's name was kept for its URL: a name that now stands for
+    another shop (its URL changed in the profile, or another profile uses it) starts afresh."""
+    if ctx.conn is None:
+        return
+    from shopper.store.shops_repo import claim_name, named_url
+
+    url = shop.url.rstrip("/")
+    known = named_url(ctx.conn, shop.name)
+    if known == url:
+        return
+    if known is None:  # kept before names were recorded, or nothing kept yet: taken to be this shop's
+        ctx.write_later(lambda c: claim_name(c, shop.name, url, forget=False))
+    else:
+        await ctx.write(lambda c: claim_name(c, shop.name, url, forget=True))
+
+
 async def _remembered_search_url(ctx: SearchContext, shop: ShopConfig) -> None:
     # An html shop without a configured search template: find it once, then remember it, so
     # later runs (and concurrent searches in this one) don't probe the home page again.
@@ -351,6 +368,7 @@ async def search_shop(ctx: SearchContext, shop: ShopConfig) -> ShopOutcome:
 async def _search_shop(ctx: SearchContext, shop: ShopConfig) -> ShopOutcome:
     started = time.perf_counter()
     outcome = ShopOutcome(shop=shop.name)
+    await claim_shop_name(ctx, shop)
     adapter = await resolve_adapter(ctx, shop)
     offers: list[Offer] | None = None
     if ctx.use_mirror and ctx.conn is not None and adapter.listable:

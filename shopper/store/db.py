@@ -346,6 +346,11 @@ def _migration_search_results(conn: sqlite3.Connection) -> None:
     )
 
 
+def _migration_shop_names(conn: sqlite3.Connection) -> None:
+    """Which shop URL each name stood for when its catalogue, answers and search styles were kept."""
+    conn.execute("CREATE TABLE shop_names (shop TEXT PRIMARY KEY, url TEXT NOT NULL)")
+
+
 # Position + 1 is the schema version. Append only; never edit a migration that has shipped.
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _migration_1,
@@ -355,6 +360,7 @@ MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _migration_llm_and_actions,
     _migration_picture_looks,
     _migration_search_results,
+    _migration_shop_names,
 ]
 
 

@@ -50,3 +50,27 @@ def save_detection(
                 stamp,
             ),
         )
+
+
+# What is kept under a shop's name, and read back by that name alone.
+_KEPT_BY_NAME = ("catalog_offers", "catalog_sync", "search_results", "search_styles")
+
+
+def named_url(conn: sqlite3.Connection, name: str) -> str | None:
+    """The URL the shop name stood for when what is kept under it was kept (None: not known)."""
+    row = conn.execute("SELECT url FROM shop_names WHERE shop = ?", (name,)).fetchone()
+    return str(row[0]) if row is not None else None
+
+
+def claim_name(conn: sqlite3.Connection, name: str, url: str, *, forget: bool) -> None:
+    """Record that `name` stands for the shop at `url`; `forget`: it stood for another shop, whose
+    mirrored catalogue, recent answers and search styles are dropped (they would answer for this one)."""
+    with conn:
+        if forget:
+            for table in _KEPT_BY_NAME:
+                conn.execute(f"DELETE FROM {table} WHERE shop = ?", (name,))  # fixed names, not input
+        conn.execute(
+            "INSERT INTO shop_names (shop, url) VALUES (?, ?) "
+            "ON CONFLICT (shop) DO UPDATE SET url = excluded.url",
+            (name, url),
+        )
