@@ -23,6 +23,7 @@ import struct
 import subprocess
 import sys
 import threading
+import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -31,6 +32,9 @@ from typing import IO, TypeVar
 T = TypeVar("T")
 
 MIN_CORES = 2  # on one core a second process only competes with this one
+# A long-running shopper (chat, mcp) lets an idle worker go: its memory is the size of a find's, and the
+# next catalogue starts another while its first page downloads.
+IDLE_SECONDS = 120.0
 _HEADER = struct.Struct("!Q")  # the length of the pickle that follows
 
 
@@ -40,6 +44,10 @@ class WorkerFailed(Exception):
 
 class NotPicklable(Exception):
     """The call cannot be sent to a process (a local function, say): it is made here instead."""
+
+
+class _Retired(Exception):
+    """The worker the call was meant for was let go for being idle: the call is made here."""
 
 
 class _Worker:
@@ -95,6 +103,9 @@ class _Worker:
 _worker: _Worker | None = None
 _unavailable = False
 _starting = threading.Lock()
+_busy = 0  # calls under way in the worker
+_last_used = 0.0  # time.monotonic() when the last call ended
+_timer: threading.Timer | None = None
 
 
 def warm_up() -> None:
@@ -120,7 +131,11 @@ _calls: ThreadPoolExecutor | None = None  # one thread that talks to the worker:
 def _call_worker(
     worker: _Worker, fn: Callable[..., T], args: tuple[object, ...], kwargs: dict[str, object]
 ) -> T:
-    global _worker, _unavailable
+    global _worker, _unavailable, _busy
+    with _starting:
+        if worker is not _worker:  # let go while this call waited: it is made here
+            raise _Retired
+        _busy += 1
     try:
         return worker.call(fn, args, kwargs)
     except WorkerFailed:
@@ -128,6 +143,35 @@ def _call_worker(
             _unavailable, _worker = True, None
         worker.close()
         raise
+    finally:
+        _ended_call()
+
+
+def _ended_call() -> None:
+    global _busy, _last_used, _timer
+    with _starting:
+        _busy -= 1
+        _last_used = time.monotonic()
+        if _timer is not None:
+            _timer.cancel()
+        # a daemon thread: a program that is done does not wait for it
+        _timer = threading.Timer(IDLE_SECONDS, retire_idle)
+        _timer.daemon = True
+        _timer.start()
+
+
+def retire_idle(now: float | None = None) -> bool:
+    """Close the worker when no call has used it for IDLE_SECONDS (the next call starts another);
+    True when it was closed."""
+    global _worker
+    with _starting:
+        worker = _worker
+        moment = time.monotonic() if now is None else now
+        if worker is None or _busy or moment - _last_used < IDLE_SECONDS:
+            return False
+        _worker = None
+    worker.close()
+    return True
 
 
 async def parse(fn: Callable[..., T], *args: object, **kwargs: object) -> T:
@@ -141,7 +185,7 @@ async def parse(fn: Callable[..., T], *args: object, **kwargs: object) -> T:
         try:
             loop = asyncio.get_running_loop()
             return await loop.run_in_executor(_calls, _call_worker, worker, fn, args, kwargs)
-        except (WorkerFailed, NotPicklable):
+        except (WorkerFailed, NotPicklable, _Retired):
             pass  # the page is parsed here after all
     return await asyncio.to_thread(fn, *args, **kwargs)
 

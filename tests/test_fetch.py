@@ -226,6 +226,7 @@ async def test_per_host_concurrency_never_exceeds_the_limit(
     server: TestServer, fake_time: FakeTime, limit: int
 ) -> None:
     server.max_inflight = 0
+    server.hold_for = limit  # none is answered before `limit` are open at once: load cannot hide a breach
     async with fetcher(fake_time, per_host_concurrency=limit) as f:
         pages = await asyncio.gather(*(f.get(server.url(f"/concurrent/{i}")) for i in range(limit + 3)))
     assert all(p is not None for p in pages)

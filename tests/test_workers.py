@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import os
 import signal
 import threading
@@ -38,6 +39,33 @@ async def test_work_runs_in_another_process_that_leaves_ctrl_c_to_this_one(fresh
     assert await workers.parse(os.getpid) != os.getpid()
     assert await workers.parse(signal.getsignal, signal.SIGINT) == signal.SIG_IGN
     assert await workers.parse(sorted, [3, 1, 2]) == [1, 2, 3]
+
+
+@needs_two_cores
+async def test_an_idle_worker_is_let_go_and_the_next_call_starts_another(fresh: None) -> None:
+    first = await workers.parse(os.getpid)
+    worker = workers._worker
+    assert worker is not None
+    assert workers._timer is not None and workers._timer.daemon  # a finished program never waits for it
+    used = workers._last_used
+    assert not workers.retire_idle(now=used + workers.IDLE_SECONDS / 2)  # not idle long enough
+    assert workers._worker is worker
+    assert workers.retire_idle(now=used + workers.IDLE_SECONDS)
+    assert workers._worker is None and worker._proc.poll() is not None  # the process has ended
+    second = await workers.parse(os.getpid)
+    assert second not in (first, os.getpid())  # another worker process, not a thread here
+
+
+@needs_two_cores
+async def test_a_call_meant_for_a_worker_let_go_meanwhile_is_made_here(fresh: None) -> None:
+    await workers.parse(os.getpid)
+    worker = workers._worker
+    assert worker is not None and workers.retire_idle(now=workers._last_used + workers.IDLE_SECONDS)
+    # a call that had taken the old worker before it was let go is not sent to it (parse makes it here)
+    with pytest.raises(workers._Retired):
+        await asyncio.to_thread(workers._call_worker, worker, os.getpid, (), {})
+    assert not workers._unavailable and workers._busy == 0  # no failure: the next call starts a new worker
+    assert await workers.parse(os.getpid) != os.getpid()
 
 
 @needs_two_cores
