@@ -118,3 +118,40 @@ def test_last_results_keep_the_newest(tmp_path: Path) -> None:
     assert repo.latest() == ("request 2", '{"n": 2}')
     assert conn.execute("SELECT count(*) FROM last_results").fetchone()[0] == 2
     conn.close()
+
+
+def test_a_new_database_held_by_another_process_is_switched_to_wal_once_it_lets_go(tmp_path: Path) -> None:
+    path = tmp_path / "new.db"
+    holder = sqlite3.connect(path, isolation_level=None)  # another process, creating the same new file
+    holder.execute("BEGIN IMMEDIATE")
+    holder.execute("CREATE TABLE t (x)")
+    opener = sqlite3.connect(path, timeout=0.05)
+    pauses: list[float] = []
+
+    def pause(seconds: float) -> None:
+        pauses.append(seconds)
+        if holder.in_transaction:
+            holder.execute("COMMIT")  # the other process is done
+
+    try:
+        assert db.to_wal(opener, sleep=pause) == "wal"
+        assert pauses == [db.WAL_RETRY_PAUSE]  # refused once, then switched
+    finally:
+        opener.close()
+        holder.close()
+
+
+def test_switching_to_wal_gives_up_after_its_tries_and_keeps_other_errors(tmp_path: Path) -> None:
+    path = tmp_path / "held.db"
+    holder = sqlite3.connect(path, isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")
+    holder.execute("CREATE TABLE t (x)")
+    opener = sqlite3.connect(path, timeout=0.01)
+    pauses: list[float] = []
+    try:
+        with pytest.raises(sqlite3.OperationalError, match="locked"):
+            db.to_wal(opener, sleep=pauses.append)
+        assert len(pauses) == db.WAL_TRIES - 1
+    finally:
+        opener.close()
+        holder.close()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -393,6 +394,27 @@ def migrate(conn: sqlite3.Connection) -> int:
     return version
 
 
+WAL_TRIES = 8  # a new database switched to WAL by several processes at once: tries before giving up
+WAL_RETRY_PAUSE = 0.05  # seconds, times the try's number
+
+
+def to_wal(conn: sqlite3.Connection, sleep: Callable[[float], None] = time.sleep) -> str:
+    """Switch the database to WAL and return the journal mode now in force.
+
+    Two processes that open a new file at once may each hold a read lock and want the write lock the
+    switch needs; SQLite then answers one of them "database is locked" at once, without the busy
+    timeout (waiting could not end). The other finishes in milliseconds, so this one tries again."""
+    for attempt in range(1, WAL_TRIES):
+        try:
+            return str(conn.execute("PRAGMA journal_mode = WAL").fetchone()[0])
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) and "busy" not in str(exc):
+                raise
+            sleep(WAL_RETRY_PAUSE * attempt)
+    # the last try: its error is the answer
+    return str(conn.execute("PRAGMA journal_mode = WAL").fetchone()[0])
+
+
 def connect(path: Path | None = None) -> sqlite3.Connection:
     """Open (creating and migrating as needed) the database; StoreError with one line on failure."""
     target = Path(path) if path is not None else config.db_path()
@@ -406,7 +428,7 @@ def connect(path: Path | None = None) -> sqlite3.Connection:
         conn.row_factory = sqlite3.Row
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS:d}")
         conn.execute("PRAGMA foreign_keys = ON")
-        mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+        mode = to_wal(conn)
         if str(mode).lower() == "wal":
             conn.execute("PRAGMA synchronous = NORMAL")  # safe with WAL, much faster commits
         migrate(conn)
