@@ -240,3 +240,23 @@ def test_daemon_stops_cleanly_on_a_signal(sig: signal.Signals) -> None:
     _out, err = proc.communicate(timeout=60)
     assert proc.returncode == 0, err
     assert "daemon stopped" in err and "Traceback" not in err
+
+
+def test_a_demo_product_watched_after_its_find_ended_is_checked(isolated_env: Path) -> None:
+    """README's `find`, then `watch add 1`, then `watch run`: each a process, the demo shops gone between."""
+    from conftest import _free_block
+
+    env = {**os.environ, "SHOPPER_HOME": str(isolated_env), "SHOPPER_DEMO_PORT": str(_free_block())}
+
+    def run(*args: str) -> subprocess.CompletedProcess[str]:
+        argv = [sys.executable, "-m", "shopper", *args]
+        return subprocess.run(argv, env=env, capture_output=True, text=True, timeout=180, check=False)
+
+    found = run("find", "noise cancelling headphones under 300 euro", "--json")
+    assert found.returncode == 0, found.stderr
+    added = run("watch", "add", "1", "--below", "60")
+    assert added.returncode == 0, added.stderr
+    checked = run("watch", "run")
+    assert checked.returncode == 0 and "not reachable" not in checked.stderr, checked.stderr
+    [watch] = json.loads(run("watch", "list", "--json").stdout)
+    assert watch["last_ok_at"] and not watch["last_error"]
