@@ -120,11 +120,10 @@ async def _fetch_all(urls: list[str]) -> dict[str, tuple[bytes | None, str | Non
     import asyncio
 
     from shopper.config import cache_dir
-    from shopper.demo import ensure_demo_shops, is_demo_url
+    from shopper.demo import start_if_named
     from shopper.shops.fetch import Fetcher, FetchSettings
 
-    if any(is_demo_url(u) for u in urls):
-        ensure_demo_shops()
+    start_if_named(urls)
     out: dict[str, tuple[bytes | None, str | None]] = {}
     async with Fetcher(FetchSettings(cache_path=cache_dir() / "http.sqlite")) as fetcher:
         pages = await asyncio.gather(*(fetcher.get(u) for u in urls))

@@ -24,12 +24,11 @@ SHOP_DEADLINE = 25.0  # seconds one shop may take before it is left out with a w
 
 def shops_for(profile: Profile) -> tuple[list[ShopConfig], bool]:
     """The profile's shops minus avoided ones; the demo shops when it names none."""
-    from shopper.demo import ensure_demo_shops, is_demo_url
+    from shopper.demo import ensure_demo_shops, start_if_named
 
     if profile.shops:
         avoided = {s.lower() for s in profile.shops_avoided}
-        if any(is_demo_url(s.url) for s in profile.shops):  # a demo shop added by `shops add`
-            ensure_demo_shops()
+        start_if_named(s.url for s in profile.shops)  # a demo shop added by `shops add`
         return [s.model_copy() for s in profile.shops if s.name.lower() not in avoided], False
 
     return ensure_demo_shops(), True

@@ -6,6 +6,7 @@ import json
 import os
 import socket
 import threading
+from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 from decimal import Decimal as D
@@ -203,6 +204,12 @@ def stop_demo_shops() -> None:
         _servers.clear()
     for server in servers:
         server.stop()
+
+
+def start_if_named(urls: Iterable[str]) -> None:
+    """Start the demo shops when one of the urls is a demo shop's: its pages work with no find running."""
+    if any(is_demo_url(u) for u in urls):
+        ensure_demo_shops()
 
 
 def is_demo_url(url: str) -> bool:

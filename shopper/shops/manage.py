@@ -23,6 +23,7 @@ async def add_shop(
     url: str, profile_name: str | None, *, name: str | None = None
 ) -> tuple[ShopConfig, Detection | None, Path | None]:
     """Detect a shop and save it into the profile; (the existing entry, None, None) when it is already in."""
+    from shopper.demo import start_if_named
     from shopper.profiles import load_profile, save_profile, user_path_for
     from shopper.shops.fetch import Fetcher
     from shopper.shops.naming import same_shop_url, shop_name
@@ -33,7 +34,7 @@ async def add_shop(
     existing = next((s for s in profile.shops if same_shop_url(s.url, url)), None)
     if existing is not None:
         return existing, None, None
-    _start_demo_if_named(url)
+    start_if_named([url])
     async with Fetcher(_fetch_settings()) as fetcher:
         detection = await detect_shop(fetcher, url)
         if not detection.reachable:
@@ -91,14 +92,6 @@ async def sync_shops(profile: Profile) -> list[tuple[str, int, str | None]]:
     finally:
         conn.close()
     return results
-
-
-def _start_demo_if_named(url: str) -> None:
-    """A demo shop URL works even when no find is running: start the demo shops here."""
-    from shopper.demo import ensure_demo_shops, is_demo_url
-
-    if is_demo_url(url):
-        ensure_demo_shops()
 
 
 def remove_shop(name_or_url: str, profile_name: str | None) -> tuple[ShopConfig, Path]:

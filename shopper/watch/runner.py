@@ -209,14 +209,6 @@ def deliver(conn: sqlite3.Connection, notifier: Notifier, clock: Clock, report: 
             report.send_errors.append(f"alert {alert.id}: {delivery.error}")
 
 
-def _start_demo_if_watched(products: list[Watch]) -> None:
-    """A demo shop's product, watched after the find that started the demo shops has ended: start them."""
-    from shopper.demo import ensure_demo_shops, is_demo_url
-
-    if any(is_demo_url(w.target) for w in products):
-        ensure_demo_shops()
-
-
 async def run_once(
     conn: sqlite3.Connection,
     *,
@@ -249,7 +241,9 @@ async def run_once(
         apply(conn, result, clock(), report)
 
     if products:
-        _start_demo_if_watched(products)
+        from shopper.demo import start_if_named
+
+        start_if_named(w.target for w in products)  # the find that started them may have ended
         async with Fetcher(fetch) as fetcher:
             await check_products(
                 conn, fetcher, products, profiles, on_result, per_host=settings.per_host_concurrency
