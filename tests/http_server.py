@@ -9,7 +9,7 @@ import threading
 import time
 import zlib
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from email.utils import formatdate
 from functools import cache
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -173,28 +173,34 @@ def _trickle(h: _Handler) -> None:
         h.wfile.flush()
 
 
-def _concurrent(h: _Handler) -> None:
-    t = h.t
+@contextlib.contextmanager
+def _counted(t: TestServer) -> Iterator[None]:
+    """A request counted in flight (and the highest count kept) while the block runs."""
     with t.in_flight:
         t.inflight += 1
         t.max_inflight = max(t.max_inflight, t.inflight)
         t.in_flight.notify_all()
+    try:
+        yield
+    finally:
+        with t.in_flight:
+            t.inflight -= 1
+
+
+def _concurrent(h: _Handler) -> None:
+    t = h.t
+    with _counted(t), t.in_flight:
         # Held open until `hold_for` requests have been open at once (the client's limit, which only a
         # client that breaks it could pass), whatever the machine's load; a client that never gets there
         # is let through after HOLD_LIMIT seconds, and the test sees the lower count.
         t.in_flight.wait_for(lambda: t.max_inflight >= t.hold_for or t.stop.is_set(), timeout=HOLD_LIMIT)
-        t.inflight -= 1
     h.reply(200, b"done", "text/plain")
 
 
 def _overlapping(h: _Handler) -> None:
     """Counted as /concurrent/ is, but held for a moment only (a client that queues them would wait)."""
-    with h.t.lock:
-        h.t.inflight += 1
-        h.t.max_inflight = max(h.t.max_inflight, h.t.inflight)
-    h.t.stop.wait(0.1)  # long enough for requests sent together to overlap
-    with h.t.lock:
-        h.t.inflight -= 1
+    with _counted(h.t):
+        h.t.stop.wait(0.1)  # long enough for requests sent together to overlap
     h.reply(200, b"done", "text/plain")
 
 
